@@ -1,0 +1,33 @@
+# Two commands on a fresh machine: `make serve` and `make test`. Each sets up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test refresh bench build lock
+
+serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000 (zh at /, en at /en/)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(INSTALLED)  ## run every page, the checker's self-tests and the site build
+	$(BIN)/python -m pytest
+
+refresh: $(INSTALLED)  ## rewrite the output blocks of every page with what the code prints now
+	$(BIN)/python -m pytest docs --refresh-outputs -q
+
+bench: $(INSTALLED)  ## time verifying every page against one `import torch`
+	$(BIN)/python -m tests.bench
+
+build: $(INSTALLED)  ## build the site into site/
+	$(BIN)/mkdocs build
+
+lock: $(INSTALLED)  ## re-pin constraints.txt after a change to requirements.txt
+	$(BIN)/python -m tests.lock requirements.txt constraints.txt
+
+$(INSTALLED): requirements.txt constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' \
+		|| { echo "autograd-guide needs Python >= 3.10 (set PYTHON=python3.x)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	touch $@

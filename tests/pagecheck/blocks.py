@@ -1,0 +1,105 @@
+"""Pair each ``python`` block with the block that shows what it prints.
+
+The convention of every page::
+
+    ```python
+    print(1 + 1)
+    ```
+
+    ```output
+    2
+    ```
+
+An ``output`` block shows stdout and warnings; an ``error`` block marks the code as expected
+to raise and shows what it printed, then the exception's last line. Only blank lines may
+stand between the code and its output block.
+
+Blocks that need hardware the machine may lack sit inside an admonition whose type names the
+need and whose title, shown on the page, says why they may be skipped::
+
+    !!! cuda "Needs a CUDA GPU: skipped where there is none"
+
+        ```python
+        ...
+        ```
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from sybil import Document
+
+from .errors import PageError, page_name
+from .fences import Fence, lex_fences
+
+OUTPUT = "output"
+ERROR = "error"
+NEEDS = ("cuda",)
+_ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+"(?P<title>[^"]*)")?')
+
+
+@dataclass(frozen=True)
+class Block:
+    """A python block and the output or error block that follows it, if any."""
+
+    code: Fence
+    shown: Optional[Fence]
+    needs: Optional[str] = None
+    reason: str = ""
+
+    @property
+    def expects_error(self) -> bool:
+        """Whether the page marks this code as expected to raise."""
+        return self.shown is not None and self.shown.language == ERROR
+
+    @property
+    def end(self) -> int:
+        """Where the code and its output block end in the page."""
+        return (self.shown or self.code).end
+
+
+def pair_blocks(document: Document) -> list[Block]:
+    """Return the page's python blocks with their output blocks, rejecting stray outputs."""
+    fences = lex_fences(document)
+    blocks = []
+    index = 0
+    while index < len(fences):
+        fence = fences[index]
+        if fence.language in (OUTPUT, ERROR):
+            raise PageError(
+                f"{page_name(document)}:{fence.line}: this {fence.language} block follows no python "
+                "block (only blank lines may stand between a python block and its output)"
+            )
+        following = fences[index + 1] if index + 1 < len(fences) else None
+        if fence.is_python:
+            shown = following if following is not None and _shows_output_of(document, fence, following) else None
+            blocks.append(Block(fence, shown, *_needs(document, fence)))
+            index += 2 if shown else 1
+            continue
+        index += 1
+    return blocks
+
+
+def _shows_output_of(document: Document, code: Fence, following: Fence) -> bool:
+    between = document.text[code.end : following.start]
+    return following.language in (OUTPUT, ERROR) and not between.strip(" \t\n>")
+
+
+def _needs(document: Document, fence: Fence) -> tuple[Optional[str], str]:
+    """The need named by the admonition around ``fence`` (such as ``cuda``) and its title."""
+    if not fence.prefix or fence.prefix.strip():
+        return None, ""
+    lines = document.text[: fence.start].splitlines()
+    for line in reversed(lines):
+        if line.strip() and not line.startswith(fence.prefix):
+            match = _ADMONITION.match(line)
+            if match is None or match.group("kind") not in NEEDS:
+                return None, ""
+            if not (match.group("title") or "").strip():
+                raise PageError(
+                    f"{page_name(document)}:{fence.line}: the {match.group('kind')} admonition around this "
+                    "block needs a title that tells the reader why it may be skipped"
+                )
+            return match.group("kind"), match.group("title")
+    return None, ""

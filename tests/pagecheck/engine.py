@@ -1,0 +1,52 @@
+"""The one Sybil that checks every page, and a way to check a page without pytest."""
+
+from functools import partial
+from pathlib import Path
+
+import pytest
+from sybil import Document, Region, Sybil
+from sybil.example import SybilFailure
+
+from .blocks import pair_blocks
+from .evaluators import check_block, check_page_complete
+
+
+def parse_blocks(document: Document, refresh: bool = False):
+    """Sybil parser: one region for each python block and the output block after it."""
+    evaluator = partial(check_block, refresh=refresh)
+    for block in pair_blocks(document):
+        yield Region(block.code.start, block.end, block, evaluator)
+
+
+def parse_page_end(document: Document, refresh: bool = False):
+    """Sybil parser: one last region that checks no python block of the page escaped."""
+    end = len(document.text)
+    yield Region(end, end, None, partial(check_page_complete, refresh=refresh))
+
+
+def make_sybil(refresh: bool = False, setup=None, **options) -> Sybil:
+    """The Sybil for Markdown pages; with ``refresh`` stale outputs are rewritten, not failed."""
+    return Sybil(
+        parsers=[partial(parse_blocks, refresh=refresh), partial(parse_page_end, refresh=refresh)],
+        setup=setup,
+        **options,
+    )
+
+
+def check_page(sybil: Sybil, path: Path) -> list[str]:
+    """Run every example of one page outside pytest; return the failure messages.
+
+    Skipped blocks (hardware the machine lacks) are left out silently here; pytest reports them.
+    """
+    document = sybil.parse(path)
+    if sybil.setup:
+        sybil.setup(document.namespace)
+    failures = []
+    for example in document.examples():
+        try:
+            example.evaluate()
+        except SybilFailure as failure:
+            failures.append(failure.result)
+        except pytest.skip.Exception:
+            continue
+    return failures

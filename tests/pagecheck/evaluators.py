@@ -1,0 +1,93 @@
+"""Sybil evaluators: check one block against its output block, and check a page is complete."""
+
+import difflib
+import traceback
+import weakref
+from dataclasses import dataclass, field
+from typing import Optional
+
+import pytest
+import torch
+from sybil import Document, Example
+
+from .blocks import Block
+from .errors import page_name
+from .execution import run_code
+from .fences import Fence, lex_fences
+from .normalize import stable_text, tidy
+from .refresh import rewrite_outputs
+
+
+@dataclass
+class PageRun:
+    """What one run of a page has to remember between its blocks."""
+
+    refresh: bool
+    stale: list[tuple[Fence, str]] = field(default_factory=list)
+
+
+AVAILABLE = {"cuda": torch.cuda.is_available}
+
+_RUNS: "weakref.WeakKeyDictionary[Document, PageRun]" = weakref.WeakKeyDictionary()
+
+
+def page_run(document: Document, refresh: bool) -> PageRun:
+    """The run state of ``document``, created on first use."""
+    return _RUNS.setdefault(document, PageRun(refresh))
+
+
+def check_block(example: Example, refresh: bool) -> Optional[str]:
+    """Run a block; return a failure message, or None when the page shows what it does."""
+    block: Block = example.parsed
+    page = page_name(example.document)
+    where = f"{page}:{block.code.line}"
+    if block.needs and not AVAILABLE[block.needs]():
+        pytest.skip(f"{where}: {block.reason}")
+    run = run_code(block.code.source, page, block.code.line + 1, example.namespace)
+    if run.error is not None and not block.expects_error:
+        trace = "".join(traceback.format_exception(run.error)).rstrip()
+        return f"{where}: the block raised, but the page shows no error block after it\n{trace}"
+    if run.error is None and block.expects_error:
+        return f"{where}: the page shows an error block, but the block raised nothing"
+    actual = stable_text(run.printed + (run.error_line if run.error is not None else ""))
+    if block.shown is None:
+        if actual:
+            return f"{where}: unshown output: the block prints this, but no output block follows it\n{actual}"
+        return None
+    if not actual:
+        return f"{where}: the page shows an output block, but the block prints nothing"
+    expected = tidy(block.shown.source)
+    if expected == actual:
+        return None
+    if refresh:
+        page_run(example.document, refresh).stale.append((block.shown, actual))
+        return None
+    diff = difflib.unified_diff(
+        expected.splitlines(),
+        actual.splitlines(),
+        f"{page}:{block.shown.line} (the page)",
+        "what the code prints",
+        lineterm="",
+    )
+    return f"{where}: the output differs from the page\n" + "\n".join(diff)
+
+
+def check_page_complete(example: Example, refresh: bool) -> Optional[str]:
+    """Fail if a python block of the page escaped every parser; write refreshed outputs."""
+    document = example.document
+    covered = [(region.start, region.end) for _, region in document.regions if region is not example.region]
+    escaped = [
+        fence
+        for fence in lex_fences(document)
+        if fence.is_python and not any(start <= fence.start < end for start, end in covered)
+    ]
+    if escaped:
+        return "\n".join(
+            f"{page_name(document)}:{fence.line}: this python block was never executed "
+            f"(info string {fence.language + ' ' + fence.attributes!r})"
+            for fence in escaped
+        )
+    run = page_run(document, refresh)
+    if run.stale:
+        rewrite_outputs(document.path, document.text, run.stale)
+    return None

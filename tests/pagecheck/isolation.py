@@ -1,0 +1,16 @@
+"""Give each page the torch a fresh interpreter would have, whatever ran before it."""
+
+import torch
+
+
+def fresh_torch_state(namespace: dict) -> None:
+    """Sybil setup: reset the global torch settings a page might have changed.
+
+    ``set_warn_always`` makes warnings that torch shows once per process show on every page
+    that triggers them, as they would for a reader who runs that page alone.
+    """
+    torch.set_grad_enabled(True)
+    torch.set_default_dtype(torch.float32)
+    torch.set_printoptions(profile="default")
+    torch.autograd.set_detect_anomaly(False)
+    torch.set_warn_always(True)
