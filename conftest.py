@@ -1,17 +1,14 @@
 """Wire the page checker into pytest.
 
 Sybil checks every Markdown page under docs/; pytest-markdown-docs checks README.md and the
-docstrings of snippets/ but never docs/, so each block runs exactly once per run.
+docstrings of snippets/ but nothing else, so each block runs exactly once per run.
 """
-
-from pathlib import Path
 
 import pytest
 
-from tests.pagecheck import make_sybil
-from tests.pagecheck.isolation import fresh_torch_state
+from tests.docs import ROOT, docs_sybil
 
-DOCS = Path(__file__).parent / "docs"
+MARKDOWN_DOCS_SCOPE = (ROOT / "README.md", ROOT / "snippets")
 
 
 def pytest_addoption(parser):
@@ -23,23 +20,21 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
-    sybil = make_sybil(
-        refresh=config.getoption("--refresh-outputs"),
-        setup=fresh_torch_state,
-        path=str(DOCS),
-        patterns=["*.md"],
-    )
-    config.pluginmanager.register(_DocsCollector(sybil.pytest()), "autograd-guide-docs")
+    collect = docs_sybil(refresh=config.getoption("--refresh-outputs")).pytest()
+    config.pluginmanager.register(_DocsCollector(collect), "autograd-guide-docs")
 
 
 class _DocsCollector:
+    """A plugin object whose only hook collects docs/ pages with the page checker."""
+
     def __init__(self, collect):
         self.pytest_collect_file = collect
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_collect_file(file_path, parent):
+    """Keep pytest-markdown-docs to README.md and snippets/; docs/ belongs to Sybil alone."""
     collected = yield
-    if DOCS in file_path.parents:
-        return [node for node in collected if not type(node).__module__.startswith("pytest_markdown_docs")]
-    return collected
+    if any(file_path == scope or scope in file_path.parents for scope in MARKDOWN_DOCS_SCOPE):
+        return collected
+    return [node for node in collected if not type(node).__module__.startswith("pytest_markdown_docs")]

@@ -1,0 +1,34 @@
+"""Nothing in docs/ escapes the checker, and every block runs exactly once per run."""
+
+import collections
+import re
+import subprocess
+import sys
+
+from tests.docs import DOCS, ROOT, docs_sybil
+from tests.pagecheck.blocks import pair_blocks
+
+
+def test_every_page_under_docs_is_checked():
+    sybil = docs_sybil()
+    unchecked = [path for path in DOCS.rglob("*.md") if not sybil.should_parse(path)]
+    assert unchecked == []
+
+
+def test_every_block_is_collected_exactly_once():
+    listing = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    items = [line for line in listing.splitlines() if "::" in line]
+    assert [item for item, count in collections.Counter(items).items() if count > 1] == []
+    per_page = collections.Counter(item.split("::")[0] for item in items if item.startswith("docs/"))
+    sybil = docs_sybil()
+    for path in DOCS.rglob("*.md"):
+        page = str(path.relative_to(ROOT))
+        blocks = pair_blocks(sybil.parse(path))
+        assert per_page[page] == len(blocks) + 1, page
+    assert any(re.match(r"README\.md::", item) for item in items)
