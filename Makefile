@@ -22,8 +22,9 @@ bench: $(INSTALLED)  ## time verifying every page against one `import torch`
 build: $(INSTALLED)  ## build the site into site/
 	$(BIN)/mkdocs build
 
-lock: $(INSTALLED)  ## re-pin constraints.txt after a change to requirements.txt
-	$(BIN)/python -m tests.lock requirements.txt constraints.txt
+lock: $(INSTALLED)  ## re-pin constraints.txt to what .venv holds, after a change to requirements.txt
+	{ sed -n '/^#/p' constraints.txt; $(BIN)/python -m pip freeze | sed -E 's/\+[[:alnum:].]+$$//'; } > constraints.new
+	mv constraints.new constraints.txt
 
 $(INSTALLED): requirements.txt constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' \
