@@ -2,10 +2,13 @@
 
 Code is compared as syntax trees with every string literal blanked (comments never reach the
 tree). Outputs are compared after deleting, on each side, the literals that side's code has
-and the other's lacks: those are the translated labels the code prints.
+and the other's lacks: those are the translated labels the code prints. A label is kept where it
+lies inside a long stretch both outputs share (a message of torch's), so that an English label
+such as ``"error:"`` is not also deleted from the middle of a message that contains it.
 """
 
 import ast
+import difflib
 import re
 from pathlib import Path
 
@@ -14,6 +17,7 @@ from sybil import Document
 from .blocks import Block, pair_blocks
 
 _SPACE = re.compile(r"\s+")
+SHARED_RUN = 16
 
 
 def code_shape(source: str) -> str:
@@ -31,18 +35,31 @@ class _BlankFStrings(ast.NodeTransformer):
 
 
 def literals(source: str) -> set[str]:
-    """Every string literal of the code, f-string pieces included."""
+    """Every string literal of the code, f-string pieces included, without surrounding blanks."""
     return {
-        node.value
+        node.value.strip()
         for node in ast.walk(ast.parse(source))
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.strip()
     }
 
 
-def _without(text: str, labels: set[str]) -> str:
+def _shared_spans(zh: str, en: str) -> tuple[list[range], list[range]]:
+    """Where the two texts share a run of at least SHARED_RUN characters, in each text."""
+    matcher = difflib.SequenceMatcher(None, zh, en, autojunk=False)
+    runs = [run for run in matcher.get_matching_blocks() if run.size >= SHARED_RUN]
+    return [range(run.a, run.a + run.size) for run in runs], [range(run.b, run.b + run.size) for run in runs]
+
+
+def _without(text: str, labels: set[str], shared: list[range]) -> str:
+    """``text`` with every occurrence of a label deleted, except inside a shared run."""
+    deleted = set()
     for label in sorted(labels, key=len, reverse=True):
-        text = text.replace(label, " ")
-    return _SPACE.sub(" ", text).strip()
+        for found in re.finditer(re.escape(label), text):
+            inside = any(found.start() in run and found.end() - 1 in run for run in shared)
+            if not inside and not deleted.intersection(range(found.start(), found.end())):
+                deleted.update(range(found.start(), found.end()))
+    kept = "".join(" " if index in deleted else char for index, char in enumerate(text))
+    return _SPACE.sub(" ", kept).strip()
 
 
 def block_differences(zh: Block, en: Block) -> list[str]:
@@ -54,8 +71,9 @@ def block_differences(zh: Block, en: Block) -> list[str]:
     if zh.shown is None:
         return []
     zh_labels, en_labels = literals(zh.code.source), literals(en.code.source)
-    zh_out = _without(zh.shown.source, zh_labels - en_labels)
-    en_out = _without(en.shown.source, en_labels - zh_labels)
+    zh_shared, en_shared = _shared_spans(zh.shown.source, en.shown.source)
+    zh_out = _without(zh.shown.source, zh_labels - en_labels, zh_shared)
+    en_out = _without(en.shown.source, en_labels - zh_labels, en_shared)
     return [] if zh_out == en_out else [f"the outputs differ beyond translated labels:\n  zh: {zh_out}\n  en: {en_out}"]
 
 
