@@ -1,0 +1,1 @@
+"""Lesson code shared by the pages of autograd-guide."""
