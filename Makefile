@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test refresh bench build lock
+.PHONY: serve test refresh bench build lock screenshots
 
 serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000 (zh at /, en at /en/)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -18,6 +18,9 @@ refresh: $(INSTALLED)  ## rewrite the output blocks of every page with what the 
 
 bench: $(INSTALLED)  ## time verifying every page against one `import torch`
 	$(BIN)/python -m tests.bench
+
+screenshots: $(INSTALLED)  ## PNGs of every page, both languages, light and dark, in screenshots/
+	$(BIN)/python -m tests.browser.screenshots screenshots
 
 build: $(INSTALLED)  ## build the site into site/
 	$(BIN)/mkdocs build

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import yaml
 from sybil import Sybil
 
 from tests.pagecheck import make_sybil
@@ -21,3 +22,32 @@ def pages(language: str) -> list[Path]:
     """Every Markdown page of one language, relative to its language folder."""
     folder = DOCS / language
     return sorted(path.relative_to(folder) for path in folder.rglob("*.md"))
+
+
+def notebooks(language: str) -> list[Path]:
+    """Every notebook page (the exercises) of one language, relative to its language folder."""
+    folder = DOCS / language
+    return sorted(path.relative_to(folder) for path in folder.rglob("*.ipynb"))
+
+
+def page_paths() -> list[str]:
+    """The URL path of every page, Chinese at the root and English under en/."""
+    paths = []
+    for language in LANGUAGES:
+        prefix = "" if language == "zh" else f"{language}/"
+        for page in pages(language):
+            stem = page.with_suffix("").as_posix()
+            paths.append(prefix if stem == "index" else f"{prefix}{stem.removesuffix('/index')}/")
+    return paths
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """A YAML loader that reads mkdocs.yml's ``!ENV [NAME, default]`` as its default."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def site_config() -> dict:
+    """mkdocs.yml as data, environment variables left at their defaults."""
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)

@@ -1,12 +1,13 @@
-"""Nothing in docs/ escapes the checker, and every block runs exactly once per run."""
+"""Nothing in docs/ escapes the checker, and every block and figure is checked exactly once per run."""
 
 import collections
 import re
 import subprocess
 import sys
 
+from pageformat.blocks import pair_blocks
 from tests.docs import DOCS, ROOT, docs_sybil
-from tests.pagecheck.blocks import pair_blocks
+from tests.pagecheck.figures import page_figures
 
 
 def test_every_page_under_docs_is_checked():
@@ -29,6 +30,6 @@ def test_every_block_is_collected_exactly_once():
     sybil = docs_sybil()
     for path in DOCS.rglob("*.md"):
         page = str(path.relative_to(ROOT))
-        blocks = pair_blocks(sybil.parse(path))
-        assert per_page[page] == len(blocks) + 1, page
+        document = sybil.parse(path)
+        assert per_page[page] == len(pair_blocks(document)) + len(page_figures(document)) + 1, page
     assert any(re.match(r"README\.md::", item) for item in items)

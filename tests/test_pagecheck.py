@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from sybil.parsers.markdown import PythonCodeBlockParser
 
+from pageformat.errors import PageError
 from tests.pagecheck import check_page, make_sybil
 from tests.pagecheck.engine import parse_page_end
-from tests.pagecheck.errors import PageError
 from tests.pagecheck.isolation import fresh_torch_state
 
 SAMPLES = Path(__file__).parent / "samples"

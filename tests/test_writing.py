@@ -2,9 +2,10 @@
 
 import re
 
+import nbformat
 import pytest
 
-from tests.docs import DOCS, pages
+from tests.docs import DOCS, notebooks, pages
 
 CJK = "\u4e00-\u9fff"
 ASCII_BESIDE_CHINESE = re.compile(rf"[{CJK}][,;:?!(]|[,;][{CJK}]")
@@ -28,6 +29,12 @@ def ascii_punctuation(text: str) -> list[str]:
 @pytest.mark.parametrize("page", pages("zh"), ids=str)
 def test_chinese_prose_uses_full_width_punctuation(page):
     assert ascii_punctuation((DOCS / "zh" / page).read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("notebook", notebooks("zh"), ids=str)
+def test_chinese_prose_of_notebooks_uses_full_width_punctuation(notebook):
+    cells = nbformat.read(DOCS / "zh" / notebook, as_version=4).cells
+    assert ascii_punctuation("\n\n".join(cell.source for cell in cells if cell.cell_type == "markdown")) == []
 
 
 def test_the_check_notices_ascii_punctuation():

@@ -7,8 +7,10 @@ import pytest
 from sybil import Document, Region, Sybil
 from sybil.example import SybilFailure
 
-from .blocks import pair_blocks
-from .evaluators import check_block, check_page_complete
+from pageformat.blocks import pair_blocks
+
+from .evaluators import check_block, check_figure, check_page_complete
+from .figures import page_figures
 
 
 def parse_blocks(document: Document, refresh: bool = False):
@@ -18,8 +20,15 @@ def parse_blocks(document: Document, refresh: bool = False):
         yield Region(block.code.start, block.end, block, evaluator)
 
 
+def parse_figures(document: Document, refresh: bool = False):
+    """Sybil parser: one region for each line that inlines a figure."""
+    evaluator = partial(check_figure, refresh=refresh)
+    for start, end, figure in page_figures(document):
+        yield Region(start, end, figure, evaluator)
+
+
 def parse_page_end(document: Document, refresh: bool = False):
-    """Sybil parser: one last region that checks no python block of the page escaped."""
+    """Sybil parser: one last region that checks no python block escaped and every drawing was shown."""
     end = len(document.text)
     yield Region(end, end, None, partial(check_page_complete, refresh=refresh))
 
@@ -27,7 +36,11 @@ def parse_page_end(document: Document, refresh: bool = False):
 def make_sybil(refresh: bool = False, setup=None, **options) -> Sybil:
     """The Sybil for Markdown pages; with ``refresh`` stale outputs are rewritten, not failed."""
     return Sybil(
-        parsers=[partial(parse_blocks, refresh=refresh), partial(parse_page_end, refresh=refresh)],
+        parsers=[
+            partial(parse_blocks, refresh=refresh),
+            partial(parse_figures, refresh=refresh),
+            partial(parse_page_end, refresh=refresh),
+        ],
         setup=setup,
         **options,
     )

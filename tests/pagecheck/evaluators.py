@@ -1,4 +1,5 @@
-"""Sybil evaluators: check one block against its output block, and check a page is complete."""
+"""Sybil evaluators: check a block against its output block, a figure against the graph drawn
+before it, and that a page is complete."""
 
 import difflib
 import traceback
@@ -10,10 +11,12 @@ import pytest
 import torch
 from sybil import Document, Example
 
-from .blocks import Block
-from .errors import page_name
+from pageformat.blocks import Block
+from pageformat.errors import page_name
+from pageformat.fences import Fence, lex_fences
+
 from .execution import run_code
-from .fences import Fence, lex_fences
+from .figures import Drawing, Figure, figure_problem, recording
 from .normalize import stable_text, tidy
 from .refresh import rewrite_outputs
 
@@ -24,6 +27,7 @@ class PageRun:
 
     refresh: bool
     stale: list[tuple[Fence, str]] = field(default_factory=list)
+    drawings: list[Drawing] = field(default_factory=list)
 
 
 AVAILABLE = {"cuda": torch.cuda.is_available}
@@ -43,7 +47,8 @@ def check_block(example: Example, refresh: bool) -> Optional[str]:
     where = f"{page}:{block.code.line}"
     if block.needs and not AVAILABLE[block.needs]():
         pytest.skip(f"{where}: {block.reason}")
-    run = run_code(block.code.source, page, block.code.line + 1, example.namespace)
+    with recording(page_run(example.document, refresh).drawings, block.code.line):
+        run = run_code(block.code.source, page, block.code.line + 1, example.namespace)
     if run.error is not None and not block.expects_error:
         trace = "".join(traceback.format_exception(run.error)).rstrip()
         return f"{where}: the block raised, but the page shows no error block after it\n{trace}"
@@ -72,8 +77,19 @@ def check_block(example: Example, refresh: bool) -> Optional[str]:
     return f"{where}: the output differs from the page\n" + "\n".join(diff)
 
 
+def check_figure(example: Example, refresh: bool) -> Optional[str]:
+    """Check a figure line against the oldest graph drawn and not yet shown; None when it shows it."""
+    figure: Figure = example.parsed
+    run = page_run(example.document, refresh)
+    where = f"{page_name(example.document)}:{figure.line}"
+    if not run.drawings:
+        return f"{where}: this figure shows no drawing: no block before it drew a graph that no figure shows yet"
+    problem = figure_problem(run.drawings.pop(0), figure, refresh)
+    return None if problem is None else f"{where}: {problem}"
+
+
 def check_page_complete(example: Example, refresh: bool) -> Optional[str]:
-    """Fail if a python block of the page escaped every parser; write refreshed outputs."""
+    """Fail if a python block escaped every parser or no figure shows a graph drawn; write refreshed outputs."""
     document = example.document
     covered = [(region.start, region.end) for _, region in document.regions if region is not example.region]
     escaped = [
@@ -90,4 +106,7 @@ def check_page_complete(example: Example, refresh: bool) -> Optional[str]:
     run = page_run(document, refresh)
     if run.stale:
         rewrite_outputs(document.path, document.text, run.stale)
-    return None
+    return "\n".join(
+        f'{page_name(document)}:{drawing.line}: this block draws a graph that no figure shows (after it, add <figure>, --8<-- "figures/<name>.svg" and </figure> lines)'
+        for drawing in run.drawings
+    ) or None

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sybil import Document
 
-from .blocks import Block, pair_blocks
+from pageformat.blocks import Block, pair_blocks
 
 _SPACE = re.compile(r"\s+")
 SHARED_RUN = 16
@@ -70,10 +70,15 @@ def block_differences(zh: Block, en: Block) -> list[str]:
         return ["one shows an output or error block the other does not"]
     if zh.shown is None:
         return []
-    zh_labels, en_labels = literals(zh.code.source), literals(en.code.source)
-    zh_shared, en_shared = _shared_spans(zh.shown.source, en.shown.source)
-    zh_out = _without(zh.shown.source, zh_labels - en_labels, zh_shared)
-    en_out = _without(en.shown.source, en_labels - zh_labels, en_shared)
+    return output_differences(zh.code.source, zh.shown.source, en.code.source, en.shown.source)
+
+
+def output_differences(zh_code: str, zh_output: str, en_code: str, en_output: str) -> list[str]:
+    """How the outputs of twin code differ beyond the labels each side's code prints; empty when they agree."""
+    zh_labels, en_labels = literals(zh_code), literals(en_code)
+    zh_shared, en_shared = _shared_spans(zh_output, en_output)
+    zh_out = _without(zh_output, zh_labels - en_labels, zh_shared)
+    en_out = _without(en_output, en_labels - zh_labels, en_shared)
     return [] if zh_out == en_out else [f"the outputs differ beyond translated labels:\n  zh: {zh_out}\n  en: {en_out}"]
 
 

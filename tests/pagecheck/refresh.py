@@ -1,6 +1,6 @@
 """Rewrite a page's stale output blocks in place, leaving every other byte as it was."""
 
-from .fences import Fence
+from pageformat.fences import Fence
 
 
 def rewrite_outputs(path: str, text: str, stale: list[tuple[Fence, str]]) -> None:

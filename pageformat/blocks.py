@@ -36,7 +36,7 @@ from .fences import Fence, lex_fences
 OUTPUT = "output"
 ERROR = "error"
 NEEDS = ("cuda",)
-_ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+"(?P<title>[^"]*)")?')
+ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+"(?P<title>[^"]*)")?')
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def _needs(document: Document, fence: Fence) -> tuple[Optional[str], str]:
     lines = document.text[: fence.start].splitlines()
     for line in reversed(lines):
         if line.strip() and not line.startswith(fence.prefix):
-            match = _ADMONITION.match(line)
+            match = ADMONITION.match(line)
             if match is None or match.group("kind") not in NEEDS:
                 return None, ""
             if not (match.group("title") or "").strip():

@@ -1,0 +1,86 @@
+"""The HTML mkdocs-jupyter makes of a notebook, in the markup of the site's own pages.
+
+mkdocs-jupyter's HTML carries JupyterLab's stylesheet (about 600 KB), a clipboard script, a
+MathJax loader and prompts. Only the cells are kept: Markdown cells as they are, their formulas
+in MathML (hooks/mathml.py, no MathJax), code as the theme's code blocks, printed text as the
+site's output blocks, and each run of cells tagged ``solution`` folded into a ``<details>``
+block. Headings take the anchors of the page's table of contents. A notebook page then looks,
+searches and weighs like any other page. Used by hooks/notebook_pages.py.
+"""
+
+import re
+from html import escape
+
+from bs4 import BeautifulSoup
+from mathml import to_mathml  # a sibling hook: MkDocs loads hooks with their folder importable
+
+SOLUTION_TAG = "solution"
+_MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$\n]+?)\$", re.DOTALL)
+_HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+
+def site_markup(html: str, solution_label: str, anchors: list[str]) -> str:
+    """The cells of mkdocs-jupyter's ``html`` in the site's markup.
+
+    Solutions are folded under ``solution_label``; the headings, in order, take ``anchors``.
+    """
+    soup = BeautifulSoup(html, "html.parser")
+    markdown = soup.select(".jp-RenderedMarkdown")
+    headings = [heading for cell in markdown for heading in cell.find_all(_HEADINGS)]
+    for heading, anchor in zip(headings, anchors, strict=True):
+        heading["id"] = anchor
+        for link in heading.select("a.anchor-link"):
+            link.attrs = {"class": "headerlink", "href": f"#{anchor}", "title": "Permanent link"}
+    for text in [text for cell in markdown for text in cell.find_all(string=_MATH)]:
+        if text.find_parent(["code", "pre"]) is None:
+            text.replace_with(BeautifulSoup(_with_mathml(str(text)), "html.parser"))
+    parts, solution = [], []
+    for cell in soup.select(".jp-Notebook > .jp-Cell"):
+        if _is_solution(cell):
+            solution.append(_cell_markup(cell))
+            continue
+        parts += _folded(solution, solution_label)
+        solution = []
+        parts.append(_cell_markup(cell))
+    return "\n".join(parts + _folded(solution, solution_label)).strip()  # a leading blank would make a search section
+
+
+def _cell_markup(cell) -> str:
+    markdown = cell.select_one(".jp-RenderedMarkdown")
+    if markdown is not None:
+        return markdown.decode_contents()
+    parts = []
+    for code in cell.select(".jp-InputArea pre"):
+        code.find("span").extract()  # Pygments' empty <span>, which the theme puts before <code>
+        parts.append(f'<div class="language-python highlight"><pre><span></span><code>{code.decode_contents()}</code></pre></div>')
+    for output in cell.select(".jp-OutputArea-output"):
+        text = output.find("pre")
+        if text is None:
+            parts.append(output.decode_contents())
+        else:
+            parts.append(f'<div class="language-output highlight"><pre><span></span><code>{escape(text.get_text())}</code></pre></div>')
+    return "\n".join(parts)
+
+
+def _with_mathml(text: str) -> str:
+    """``text`` as HTML, each ``$...$`` and ``$$...$$`` formula in it as MathML."""
+    parts, position = [], 0
+    for match in _MATH.finditer(text):
+        parts.append(escape(text[position : match.start()]))
+        if match["display"] is not None:
+            parts.append(f'<div class="math">{to_mathml(match["display"], "block")}</div>')
+        else:
+            parts.append(f'<span class="math">{to_mathml(match["inline"], "inline")}</span>')
+        position = match.end()
+    return "".join(parts) + escape(text[position:])
+
+
+def _is_solution(cell) -> bool:
+    tag = f"celltag_{SOLUTION_TAG}"
+    return tag in cell.get("class", []) or cell.select_one(f".{tag}") is not None
+
+
+def _folded(cells: list[str], label: str) -> list[str]:
+    if not cells:
+        return []
+    return [f'<details class="success"><summary>{escape(label)}</summary>\n' + "\n".join(cells) + "\n</details>"]

@@ -1,0 +1,70 @@
+"""MkDocs hook: notebook pages (the exercises) rendered by mkdocs-jupyter, in both languages.
+
+- mkdocs-static-i18n rebuilds every file as a plain ``File`` after mkdocs-jupyter wrapped the
+  notebooks as pages (mkdocs-static-i18n#198, open), so a notebook would come out as raw JSON.
+  After the i18n plugin, each notebook is wrapped again, keeping the place the i18n plugin gave it.
+- For the same reason the i18n plugin records no translation of a notebook, and the language
+  switcher would lead to the other language's home page: each notebook page is given its twin.
+- The download link points at the notebook beside the page, relative to the site.
+- The page's HTML is put in the markup of the site's own pages (hooks/notebook_markup.py).
+"""
+
+import os
+import posixpath
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs_jupyter.plugin import NotebookFile
+from mkdocs_static_i18n.folder import create_i18n_file
+from notebook_markup import site_markup  # beside this hook: MkDocs loads hooks with their folder importable
+
+SOLUTION_LABEL = {"zh": "答案", "en": "Solution"}
+
+
+def notebook_page(file: File, config) -> NotebookFile:
+    """``file``, a notebook, wrapped as mkdocs-jupyter wraps it, at the place ``file`` has."""
+    page = NotebookFile(file, use_directory_urls=config.use_directory_urls, site_dir=config.site_dir)
+    page.dest_uri, page.abs_dest_path, page.url = file.dest_uri, file.abs_dest_path, file.url
+    return page
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100), which undid mkdocs-jupyter's wrapping
+def on_files(files, config):
+    """Make each notebook the i18n plugin left as a plain file a page again, with its twins."""
+    jupyter = config.plugins["mkdocs-jupyter"]
+    for file in list(files):
+        if not file.is_documentation_page() and jupyter.should_include(file):
+            files.remove(file)
+            files.append(notebook_page(file, config))
+            _add_twins(file, config)
+    return files
+
+
+def _add_twins(file: File, config) -> None:
+    """Record in ``file.alternates`` the same notebook in every other language that has it."""
+    i18n = config.plugins["i18n"]
+    for language in i18n.build_languages:
+        twin = f"{language}/{file.norm_src_uri}"
+        if language not in file.alternates and os.path.isfile(os.path.join(config.docs_dir, twin)):
+            source = File(twin, config.docs_dir, config.site_dir, config.use_directory_urls)
+            page = NotebookFile(source, use_directory_urls=config.use_directory_urls, site_dir=config.site_dir)
+            file.alternates[language] = create_i18n_file(page, language, i18n.default_language, i18n.all_languages, config)
+
+
+@event_priority(-10)  # after mkdocs-jupyter, which set an absolute ``nb_url``
+def on_pre_page(page, config, files):
+    """Point a notebook page's download link at the notebook beside it, relative to the site."""
+    if isinstance(page.file, NotebookFile):
+        page.nb_url = posixpath.join(posixpath.dirname(page.file.dest_uri), posixpath.basename(page.file.src_uri))
+    return page
+
+
+def on_page_content(html, page, config, files):
+    """Give a notebook page the markup of the site's own pages."""
+    if isinstance(page.file, NotebookFile):
+        return site_markup(html, SOLUTION_LABEL[page.file.locale], [item.id for item in _flat(page.toc)])
+    return html
+
+
+def _flat(toc) -> list:
+    return [entry for item in toc for entry in [item, *_flat(item.children)]]

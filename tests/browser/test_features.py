@@ -1,0 +1,91 @@
+"""What a reader does with the site, checked in a real Chromium."""
+
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+SEARCH_INPUT = "input.md-search__input"
+FIRST_RESULT = ".md-search-result__item a.md-search-result__link"
+
+
+def search(page, base_url: str, path: str, query: str) -> list[str]:
+    """Type ``query`` into the search box of ``path``; return the results' URLs, highlighting dropped."""
+    page.goto(base_url + path, wait_until="networkidle")
+    page.click(SEARCH_INPUT)
+    page.fill(SEARCH_INPUT, query)
+    page.keyboard.press("End")  # a key event makes Material read the whole query
+    page.wait_for_function(
+        "() => document.querySelectorAll('.md-search-result__item a').length > 0"
+        " && /\\d/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
+    links = page.eval_on_selector_all(FIRST_RESULT, "links => links.map(link => link.href)")
+    return [urlunsplit(urlsplit(link)._replace(query="")) for link in links]
+
+
+def switch_language(page, language: str) -> None:
+    """Open the header's language selector and pick ``language``."""
+    page.hover(".md-header__option .md-select")
+    page.click(f".md-select__link[hreflang={language}]")
+
+
+def test_language_switcher_goes_to_the_same_page_and_back(page, base_url):
+    page.goto(base_url + "detach/", wait_until="networkidle")
+    switch_language(page, "en")
+    page.wait_for_url(base_url + "en/detach/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    switch_language(page, "zh")
+    page.wait_for_url(base_url + "detach/")
+    assert page.locator("html").get_attribute("lang") == "zh"
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "expected"),
+    [
+        ("", "计算图", "graph/"),
+        ("en/", "detach", "en/detach/"),
+    ],
+)
+def test_search_lists_the_right_page_first(page, base_url, path, query, expected):
+    results = search(page, base_url, path, query)
+    assert results[0] == base_url + expected
+
+
+def test_search_finds_the_leaf_tensor_section(page, base_url):
+    results = search(page, base_url, "", "叶子节点")
+    assert base_url + "graph/#leaf-tensors" in results
+
+
+def test_copy_button_copies_the_code_and_not_its_output(page, base_url):
+    page.goto(base_url + "en/", wait_until="networkidle")
+    code = page.locator(".language-python code").first
+    code.hover()
+    page.locator(".language-python [data-md-type=copy]").first.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() == code.inner_text().strip()
+    assert "tensor(6.)" not in copied
+    assert page.locator(".language-output [data-md-type=copy]").first.is_hidden()
+
+
+def test_palette_toggle_switches_and_persists_across_pages(page, base_url):
+    page.goto(base_url + "graph/", wait_until="networkidle")
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    page.locator("label.md-header__button[for='__palette_1']").click()
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    page.goto(base_url + "detach/", wait_until="networkidle")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+
+
+def test_a_formula_renders(page, base_url):
+    page.goto(base_url + "graph/", wait_until="networkidle")
+    formula = page.locator(".math math[display=block]").first
+    assert formula.is_visible()
+    box = formula.bounding_box()
+    assert box["width"] > 100 and box["height"] > 20
+
+
+def test_a_missing_url_shows_the_sites_404_page(page, base_url):
+    response = page.goto(base_url + "no/such/page/", wait_until="networkidle")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "404 - Not found"
+    assert page.locator(".md-header").is_visible()

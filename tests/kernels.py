@@ -1,0 +1,139 @@
+"""Run notebooks in real Jupyter kernels, one kernel per notebook and a few at once (one more than
+there are cores), and read what each cell printed in the form a page shows it.
+
+Two things differ between a kernel and the page checker, and both are settled here:
+
+- Jupyter sends warnings to stderr, in a stream of their own, so their order against stdout is
+  lost. Before a notebook's cells run, the kernel is told to show each warning as the checker
+  does (``UserWarning: message``), on stderr, after flushing stdout: the streams then arrive in
+  the order the code wrote them.
+- Jupyter reports an exception by its bare name (``GradcheckError``); a page shows the last line
+  of a Python traceback (``torch.autograd.gradcheck.GradcheckError: ...``). After a cell raises,
+  the kernel is asked for that line.
+"""
+
+import asyncio
+import copy
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from tests.pagecheck.normalize import stable_text
+
+KERNEL = "python3"
+CELL_TIMEOUT_S = 300
+SHOW_WARNINGS_AS_PAGES_DO = """\
+import sys, warnings
+
+def _show_warning(message, category, *_):
+    sys.stdout.flush()
+    print(f"{category.__name__}: {message}", file=sys.stderr, flush=True)
+
+warnings.showwarning = _show_warning
+warnings.simplefilter("always")
+"""
+LAST_EXCEPTION_LINE = """\
+import sys, traceback
+print("".join(traceback.format_exception_only(sys.last_type, sys.last_value)), end="")
+"""
+
+
+@dataclass(frozen=True)
+class CellRun:
+    """What one code cell did in its kernel."""
+
+    outputs: list[nbformat.NotebookNode]
+    exception_line: str
+    refused: Optional[str] = None
+
+    @property
+    def raised(self) -> bool:
+        """Whether the cell raised an exception."""
+        return any(output.output_type == "error" for output in self.outputs)
+
+    def shown_text(self, results: bool = False) -> str:
+        """stdout and stderr in order, then the exception's line: the form of a page's output block.
+
+        With ``results``, the values Jupyter displays (``Out[n]``) are part of it too.
+        """
+        return stable_text(outputs_text(self.outputs, results) + self.exception_line)
+
+
+def outputs_text(outputs: list[nbformat.NotebookNode], results: bool = False) -> str:
+    """The text of a cell's stream outputs in order, and with ``results`` its displayed values."""
+    texts = []
+    for output in outputs:
+        if output.output_type == "stream":
+            texts.append(output.text)
+        elif results and output.output_type in ("execute_result", "display_data"):
+            texts.append(output.get("data", {}).get("text/plain", "") + "\n")
+    return "".join(texts)
+
+
+def run_notebooks(
+    notebooks: dict[str, tuple[nbformat.NotebookNode, set[int]]], folders: dict[str, Path]
+) -> dict[str, dict[int, CellRun]]:
+    """Run each notebook, leaving out the cells of its set, in a kernel working in its folder.
+
+    Returns, for each notebook, the run of every code cell that ran, by cell index. A notebook
+    whose kernel failed maps to the exception instead. The kernels are driven from a thread of
+    their own: the main thread may already run an event loop (Playwright's, in the browser tests).
+    """
+
+    async def run_all():
+        slots = asyncio.Semaphore((os.cpu_count() or 1) + 1)  # one more: a starting kernel waits on I/O
+
+        async def run_one(name):
+            async with slots:
+                notebook, skipped = notebooks[name]
+                return await _run(notebook, skipped, folders[name])
+
+        results = await asyncio.gather(*(run_one(name) for name in notebooks), return_exceptions=True)
+        return dict(zip(notebooks, results))
+
+    with ThreadPoolExecutor(max_workers=1) as driver:
+        return driver.submit(asyncio.run, run_all()).result()
+
+
+async def _run(notebook: nbformat.NotebookNode, skipped: set[int], folder: Path) -> dict[int, CellRun]:
+    notebook = copy.deepcopy(notebook)
+    client = NotebookClient(
+        notebook,
+        kernel_name=KERNEL,
+        timeout=CELL_TIMEOUT_S,
+        record_timing=False,
+        resources={"metadata": {"path": str(folder)}},
+    )
+    runs = {}
+    async with client.async_setup_kernel():
+        await _printed_by(client, SHOW_WARNINGS_AS_PAGES_DO)
+        for index, cell in enumerate(notebook.cells):
+            if cell.cell_type != "code" or index in skipped:
+                continue
+            refused = None
+            try:
+                await client.async_execute_cell(cell, index)
+            except CellExecutionError as error:
+                refused = str(error)
+            raised = any(output.output_type == "error" for output in cell.outputs)
+            exception_line = await _printed_by(client, LAST_EXCEPTION_LINE) if raised else ""
+            runs[index] = CellRun(list(cell.outputs), exception_line, refused)
+    return runs
+
+
+async def _printed_by(client: NotebookClient, code: str) -> str:
+    """Run ``code`` in the kernel, outside the notebook and its history; return what it printed."""
+    printed = []
+
+    def collect(message):
+        if message["msg_type"] == "stream":
+            printed.append(message["content"]["text"])
+
+    await client.kc.execute_interactive(code, store_history=False, output_hook=collect, timeout=CELL_TIMEOUT_S)
+    return "".join(printed)

@@ -1,0 +1,112 @@
+"""Figures: a page shows the graph a block draws by inlining an SVG file committed with the site.
+
+A block that calls :func:`snippets.autograd_graph.show_graph` draws a graph. The page shows it,
+after that block, with a snippet line that pymdownx.snippets replaces with the file's content when
+the site is built, alone inside a ``<figure>`` (bare, the SVG would be taken for the text of a
+paragraph)::
+
+    <figure>
+    --8<-- "figures/graph-first-example.svg"
+    </figure>
+
+The checker draws each graph itself while the block runs, asks torchviz for a second opinion on
+its nodes and edges (:mod:`.peer`), and compares the drawing with the committed file byte for
+byte, so a figure cannot fall behind the code that draws it. Figures are shown in the order they
+are drawn, one figure for each drawing; zh and en pages share the file, so both must draw the
+same graph. With ``--refresh-outputs`` a stale or missing file is redrawn.
+"""
+
+import contextlib
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Optional
+
+from sybil import Document
+
+from pageformat.errors import PageError, page_name
+from pageformat.fences import lex_fences
+from snippets.autograd_graph import AutogradGraph, watching
+from snippets.graph_svg import graph_svg
+
+from .peer import peer_differences
+
+ROOT = Path(__file__).resolve().parents[2]  # where mkdocs runs: pymdownx.snippets reads paths from here
+FIGURE = re.compile(r'^<figure>\n--8<-- "(?P<path>[^"\n]+\.svg)"\n</figure>$', re.M)
+SNIPPET_LINE = re.compile(r"^.*--8<--.*$", re.M)
+DIFF_LINES = 40
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure of a page: the SVG file it inlines, relative to the repository root, and its snippet line."""
+
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A graph a block drew: the block's line, the SVG, and how torchviz disagrees with it."""
+
+    line: int
+    svg: str
+    peer: tuple[str, ...]
+
+
+def page_figures(document: Document) -> list[tuple[int, int, Figure]]:
+    """Every figure of the page outside code blocks: ``(start, end, figure)``.
+
+    A snippet line anywhere else outside code blocks is an error: it would not render as a figure.
+    """
+    fences = [(fence.start, fence.end) for fence in lex_fences(document)]
+
+    def in_code(position: int) -> bool:
+        return any(start <= position < end for start, end in fences)
+
+    figures = [match for match in FIGURE.finditer(document.text) if not in_code(match.start())]
+    framed = {match.start() + len("<figure>\n") for match in figures}
+    for line in SNIPPET_LINE.finditer(document.text):
+        if line.start() not in framed and not in_code(line.start()):
+            raise PageError(
+                f"{page_name(document)}:{_line(document, line.start())}: a figure's snippet line must stand alone "
+                "inside <figure> and </figure> lines, and name an .svg file"
+            )
+    return [(match.start(), match.end(), Figure(match["path"], _line(document, match.start()) + 1)) for match in figures]
+
+
+def _line(document: Document, position: int) -> int:
+    return document.text.count("\n", 0, position) + 1
+
+
+def draw(graph: AutogradGraph, line: int) -> Drawing:
+    """Draw ``graph`` for the block at ``line`` and ask torchviz about it."""
+    svg = graph_svg(graph)
+    return Drawing(line, svg, tuple(peer_differences(svg, graph)))
+
+
+@contextlib.contextmanager
+def recording(drawings: list[Drawing], line: int) -> Iterator[None]:
+    """Inside the block, draw every graph ``show_graph`` hands out and append it to ``drawings``."""
+    with watching(lambda graph: drawings.append(draw(graph, line))):
+        yield
+
+
+def figure_problem(drawing: Drawing, figure: Figure, refresh: bool) -> Optional[str]:
+    """What is wrong with showing ``drawing`` as ``figure``; with ``refresh`` a stale file is redrawn."""
+    if drawing.peer:
+        return "torchviz's make_dot sees a different graph from the figure's:\n  " + "\n  ".join(drawing.peer)
+    file = ROOT / figure.path
+    committed = file.read_text(encoding="utf-8") if file.is_file() else None
+    if committed == drawing.svg:
+        return None
+    if refresh:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(drawing.svg, encoding="utf-8", newline="")
+        return None
+    if committed is None:
+        return f"{figure.path} does not exist; `make refresh` draws it"
+    diff = list(difflib.unified_diff(committed.splitlines(), drawing.svg.splitlines(), figure.path, "what the code draws", lineterm=""))
+    shown = diff[:DIFF_LINES] + ([f"... {len(diff) - DIFF_LINES} more lines"] if len(diff) > DIFF_LINES else [])
+    return f"{figure.path} is stale: the code draws a different graph (`make refresh` redraws it)\n" + "\n".join(shown)

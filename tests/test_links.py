@@ -1,0 +1,16 @@
+"""Every internal link and anchor of the built site resolves, in both languages."""
+
+from tests.builtsite import broken_links, html_pages
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    ids = {}
+    broken = {str(page.relative_to(site)): found for page in html_pages(site) if (found := broken_links(site, page, ids))}
+    assert broken == {}
+
+
+def test_the_link_check_notices_a_broken_anchor_and_a_missing_page(tmp_path):
+    (tmp_path / "a").mkdir()
+    page = tmp_path / "a" / "index.html"
+    page.write_text('<h2 id="here">x</h2><a href="#here">ok</a><a href="#gone">x</a><a href="../b/">x</a>')
+    assert broken_links(tmp_path, page, {}) == ["#gone (no #gone in a/index.html)", "../b/ (no b/index.html)"]

@@ -1,0 +1,110 @@
+"""Every page's downloadable notebook, run in a real Jupyter kernel, prints what its page shows.
+
+The notebooks are made from the pages as the site build makes them (pageformat.notebook); each
+runs in its own kernel, started in an empty folder, since a downloaded notebook cannot count on
+this repository. Every code cell made from a python block is compared with that block's output
+or error block, normalised as the page checker normalises. Jupyter also displays the value of a
+cell's last expression (``Out[n]``); a page shows only what its code prints, so that display is
+left out. Blocks the page checker skips (a GPU the machine lacks) are not run, and say why.
+"""
+
+import difflib
+import functools
+from pathlib import Path
+
+import nbformat
+import pytest
+from sybil import Document
+
+from pageformat.blocks import Block, pair_blocks
+from pageformat.inline_snippets import snippet_imports
+from pageformat.notebook import PageNotebook, page_notebook
+from tests.docs import DOCS, LANGUAGES, pages
+from tests.kernels import CellRun, outputs_text, run_notebooks
+from tests.pagecheck.evaluators import AVAILABLE
+from tests.pagecheck.normalize import tidy
+
+SELF_TEST = Path(__file__).parent / "samples" / "notebook" / "kernel_self_test.md"
+PAGES = [f"{language}/{page.as_posix()}" for language in LANGUAGES for page in pages(language)]
+
+
+@functools.cache
+def notebook_of(page: str) -> PageNotebook:
+    """The notebook of a docs page named like ``en/graph.md``."""
+    return page_notebook(DOCS / page, language=page.split("/")[0])
+
+
+def skipped_cells(page: str) -> dict[int, str]:
+    """The cells whose blocks the page checker skips on this machine, with the page's reason."""
+    blocks = notebook_of(page).blocks
+    return {index: block.reason for index, block in blocks.items() if block.needs and not AVAILABLE[block.needs]()}
+
+
+def cell_differences(block: Block, run: CellRun) -> list[str]:
+    """How a cell's run differs from the page block it was made from; empty when they agree."""
+    if run.refused and not block.expects_error:
+        return [f"the cell raised, but the page shows no error block after it\n{run.refused}"]
+    if block.expects_error and not run.raised:
+        return ["the page shows an error block, but the cell raised nothing"]
+    expected = tidy(block.shown.source) if block.shown else ""
+    actual = run.shown_text()
+    if expected == actual:
+        return []
+    diff = difflib.unified_diff(expected.splitlines(), actual.splitlines(), "the page", "the kernel", lineterm="")
+    return ["the output differs from the page\n" + "\n".join(diff)]
+
+
+@pytest.fixture(scope="session")
+def page_runs(request, tmp_path_factory):
+    """The notebook of every page the selected tests need, each run once in its own kernel."""
+    needed = {
+        item.callspec.params["page"]
+        for item in request.session.items
+        if getattr(item, "function", None) is test_cell_prints_what_the_page_shows
+    }
+    notebooks = {page: (notebook_of(page).notebook, set(skipped_cells(page))) for page in needed}
+    return run_notebooks(notebooks, {page: tmp_path_factory.mktemp("kernel") for page in needed})
+
+
+@pytest.mark.parametrize(
+    ("page", "index"),
+    [
+        pytest.param(page, index, id=f"docs/{page}:{block.code.line}")
+        for page in PAGES
+        for index, block in notebook_of(page).blocks.items()
+    ],
+)
+def test_cell_prints_what_the_page_shows(page_runs, page, index):
+    block = notebook_of(page).blocks[index]
+    if index in skipped_cells(page):
+        pytest.skip(f"docs/{page}:{block.code.line}: {skipped_cells(page)[index]}")
+    runs = page_runs[page]
+    if isinstance(runs, BaseException):
+        raise runs
+    assert cell_differences(block, runs[index]) == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_notebook_holds_every_block_with_the_output_the_page_shows(page):
+    made = notebook_of(page)
+    nbformat.validate(made.notebook)
+    blocks = pair_blocks(Document((DOCS / page).read_text(encoding="utf-8"), str(DOCS / page)))
+    assert [block.code.line for block in made.blocks.values()] == [block.code.line for block in blocks]
+    for index, block in made.blocks.items():
+        outputs = made.notebook.cells[index].outputs
+        errors = ["\n".join(output.traceback) for output in outputs if output.output_type == "error"]
+        assert tidy(outputs_text(outputs) + "".join(errors)) == tidy(block.shown.source if block.shown else "")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_notebook_needs_nothing_from_the_repository(page):
+    code = [cell.source for cell in notebook_of(page).notebook.cells if cell.cell_type == "code"]
+    assert [statement for source in code for statement in snippet_imports(source)] == []
+
+
+def test_the_kernel_check_notices_a_wrong_output_and_keeps_warnings_and_errors_in_place(tmp_path):
+    made = page_notebook(SELF_TEST, language="en")
+    runs = run_notebooks({"sample": (made.notebook, set())}, {"sample": tmp_path})["sample"]
+    wrong, error, warning, value = (cell_differences(block, runs[index]) for index, block in made.blocks.items())
+    assert wrong and "-two\n+one" in wrong[0]
+    assert error == warning == value == []
