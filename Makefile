@@ -13,10 +13,10 @@ serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000 (zh at /, en at 
 test: $(INSTALLED)  ## run every page, the checker's self-tests and the site build
 	$(BIN)/python -m pytest
 
-refresh: $(INSTALLED)  ## rewrite the output blocks of every page with what the code prints now
-	$(BIN)/python -m pytest docs --refresh-outputs -q
+refresh: $(INSTALLED)  ## rewrite every page's output blocks and figures, and the exercises' outputs
+	$(BIN)/python -m pytest docs tests/test_exercises.py --refresh-outputs -q
 
-bench: $(INSTALLED)  ## time verifying every page against one `import torch`
+bench: $(INSTALLED)  ## time verifying the pages and building the site, each against a baseline
 	$(BIN)/python -m tests.bench
 
 screenshots: $(INSTALLED)  ## PNGs of every page, both languages, light and dark, in screenshots/

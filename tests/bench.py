@@ -46,6 +46,7 @@ def skeleton_config(folder: Path) -> Path:
     config["nav"] = [{"Home": "index.md"}]
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
     config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
+    config["watch"] = [str(ROOT / path) for path in config.get("watch", [])]
     path = folder / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return path

@@ -35,7 +35,7 @@ def page_paths() -> list[str]:
     paths = []
     for language in LANGUAGES:
         prefix = "" if language == "zh" else f"{language}/"
-        for page in pages(language):
+        for page in pages(language) + notebooks(language):
             stem = page.with_suffix("").as_posix()
             paths.append(prefix if stem == "index" else f"{prefix}{stem.removesuffix('/index')}/")
     return paths

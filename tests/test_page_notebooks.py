@@ -66,6 +66,7 @@ def page_runs(request, tmp_path_factory):
     return run_notebooks(notebooks, {page: tmp_path_factory.mktemp("kernel") for page in needed})
 
 
+@pytest.mark.kernel
 @pytest.mark.parametrize(
     ("page", "index"),
     [
@@ -102,6 +103,7 @@ def test_notebook_needs_nothing_from_the_repository(page):
     assert [statement for source in code for statement in snippet_imports(source)] == []
 
 
+@pytest.mark.kernel
 def test_the_kernel_check_notices_a_wrong_output_and_keeps_warnings_and_errors_in_place(tmp_path):
     made = page_notebook(SELF_TEST, language="en")
     runs = run_notebooks({"sample": (made.notebook, set())}, {"sample": tmp_path})["sample"]
