@@ -76,6 +76,15 @@ def outputs_text(outputs: list[nbformat.NotebookNode], results: bool = False) ->
     return "".join(texts)
 
 
+def selected(request, test, parameter: str) -> set[str]:
+    """The values of ``parameter`` that the tests of this run pass to the test function ``test``."""
+    return {
+        item.callspec.params[parameter]
+        for item in request.session.items
+        if getattr(item, "function", None) is test
+    }
+
+
 def run_notebooks(
     notebooks: dict[str, tuple[nbformat.NotebookNode, set[int]]], folders: dict[str, Path]
 ) -> dict[str, dict[int, CellRun]]:

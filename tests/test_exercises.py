@@ -18,7 +18,7 @@ import pytest
 from nbformat.v4 import new_output
 
 from tests.docs import DOCS, LANGUAGES, notebooks
-from tests.kernels import outputs_text, run_notebooks
+from tests.kernels import outputs_text, run_notebooks, selected
 from tests.pagecheck.normalize import stable_text
 from tests.pagecheck.parity import code_shape, output_differences
 
@@ -34,11 +34,7 @@ def read(exercise: str) -> nbformat.NotebookNode:
 @pytest.fixture(scope="session")
 def exercise_runs(request, tmp_path_factory):
     """Every exercise notebook the selected tests need, each run once in its own kernel."""
-    needed = {
-        item.callspec.params["exercise"]
-        for item in request.session.items
-        if getattr(item, "function", None) is test_cells_print_what_the_notebook_shows
-    }
+    needed = selected(request, test_cells_print_what_the_notebook_shows, "exercise")
     notebooks = {exercise: (read(exercise), set()) for exercise in needed}
     return run_notebooks(notebooks, {exercise: tmp_path_factory.mktemp("kernel") for exercise in needed})
 

@@ -20,7 +20,7 @@ from pageformat.blocks import Block, pair_blocks
 from pageformat.inline_snippets import snippet_imports
 from pageformat.notebook import PageNotebook, page_notebook
 from tests.docs import DOCS, LANGUAGES, pages
-from tests.kernels import CellRun, outputs_text, run_notebooks
+from tests.kernels import CellRun, outputs_text, run_notebooks, selected
 from tests.pagecheck.evaluators import AVAILABLE
 from tests.pagecheck.normalize import tidy
 
@@ -57,11 +57,7 @@ def cell_differences(block: Block, run: CellRun) -> list[str]:
 @pytest.fixture(scope="session")
 def page_runs(request, tmp_path_factory):
     """The notebook of every page the selected tests need, each run once in its own kernel."""
-    needed = {
-        item.callspec.params["page"]
-        for item in request.session.items
-        if getattr(item, "function", None) is test_cell_prints_what_the_page_shows
-    }
+    needed = selected(request, test_cell_prints_what_the_page_shows, "page")
     notebooks = {page: (notebook_of(page).notebook, set(skipped_cells(page))) for page in needed}
     return run_notebooks(notebooks, {page: tmp_path_factory.mktemp("kernel") for page in needed})
 
