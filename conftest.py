@@ -17,6 +17,18 @@ def pytest_addoption(parser):
         action="store_true",
         help="rewrite the output blocks of docs/ pages with what their code prints now",
     )
+    parser.addoption(
+        "--pages-in-reverse",
+        action="store_true",
+        help="run the docs/ pages in reverse order (each page's blocks still top to bottom)",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """With --pages-in-reverse, run the pages last to first, to show no page needs another."""
+    if config.getoption("--pages-in-reverse"):
+        pages = list(dict.fromkeys(item.path for item in items))
+        items.sort(key=lambda item: -pages.index(item.path))
 
 
 def pytest_configure(config):

@@ -33,3 +33,14 @@ def test_every_block_is_collected_exactly_once():
         document = sybil.parse(path)
         assert per_page[page] == len(pair_blocks(document)) + len(page_figures(document)) + 1, page
     assert any(re.match(r"README\.md::", item) for item in items)
+
+
+def test_pages_pass_in_reverse_order():
+    """Each page runs in its own namespace from a fresh torch state, so page order cannot matter."""
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "docs", "-q", "--pages-in-reverse"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stdout[-3000:]
