@@ -8,7 +8,6 @@ cell's last expression (``Out[n]``); a page shows only what its code prints, so 
 left out. Blocks the page checker skips (a GPU the machine lacks) are not run, and say why.
 """
 
-import difflib
 import functools
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from tests.docs import DOCS, LANGUAGES, pages
 from tests.kernels import CellRun, outputs_text, run_notebooks, selected
 from tests.pagecheck.evaluators import AVAILABLE
 from tests.pagecheck.normalize import tidy
+from tests.pagecheck.verdict import output_diff, raise_mismatch
 
 SELF_TEST = Path(__file__).parent / "samples" / "notebook" / "kernel_self_test.md"
 PAGES = [f"{language}/{page.as_posix()}" for language in LANGUAGES for page in pages(language)]
@@ -42,16 +42,12 @@ def skipped_cells(page: str) -> dict[int, str]:
 
 def cell_differences(block: Block, run: CellRun) -> list[str]:
     """How a cell's run differs from the page block it was made from; empty when they agree."""
-    if run.refused and not block.expects_error:
-        return [f"the cell raised, but the page shows no error block after it\n{run.refused}"]
-    if block.expects_error and not run.raised:
-        return ["the page shows an error block, but the cell raised nothing"]
+    mismatch = raise_mismatch(block, run.raised or bool(run.refused), run.refused or "", "cell")
+    if mismatch:
+        return [mismatch]
     expected = tidy(block.shown.source) if block.shown else ""
     actual = run.shown_text()
-    if expected == actual:
-        return []
-    diff = difflib.unified_diff(expected.splitlines(), actual.splitlines(), "the page", "the kernel", lineterm="")
-    return ["the output differs from the page\n" + "\n".join(diff)]
+    return [] if expected == actual else [output_diff(expected, actual, "the page", "the kernel")]
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ The pieces are small and separate, in the manner of Sybil itself. Reading a page
 the site build, so it lives in the top-level :mod:`pageformat` package:
 
 - :mod:`pageformat.fences` finds the fenced blocks of a page (Sybil's lexer, attributes allowed);
-- :mod:`pageformat.blocks` pairs each ``python`` block with the ``output`` or ``error`` block after it;
+- :mod:`pageformat.blocks` pairs each ``python`` block with the ``output`` or ``error`` block after it.
 
 The checker's own pieces:
 
@@ -12,6 +12,7 @@ The checker's own pieces:
 - :mod:`.normalize` turns captured text into the stable form a page shows;
 - :mod:`.evaluators` compares, reports ``docs/<lang>/<page>.md:<line>`` with a diff, and
   records refreshed outputs;
+- :mod:`.verdict` words a mismatch, for the evaluators and for the notebook test alike;
 - :mod:`.refresh` rewrites output blocks in place;
 - :mod:`.figures` checks each figure a page shows against the graph a block drew, with
   :mod:`.peer` asking torchviz for a second opinion on its nodes and edges;

@@ -1,7 +1,6 @@
 """Sybil evaluators: check a block against its output block, a figure against the graph drawn
 before it, and that a page is complete."""
 
-import difflib
 import traceback
 import weakref
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from .execution import run_code
 from .figures import Drawing, Figure, figure_problem, recording
 from .normalize import stable_text, tidy
 from .refresh import rewrite_outputs
+from .verdict import output_diff, raise_mismatch
 
 
 @dataclass
@@ -49,11 +49,10 @@ def check_block(example: Example, refresh: bool) -> Optional[str]:
         pytest.skip(f"{where}: {block.reason}")
     with recording(page_run(example.document, refresh).drawings, block.code.line):
         run = run_code(block.code.source, page, block.code.line + 1, example.namespace)
-    if run.error is not None and not block.expects_error:
-        trace = "".join(traceback.format_exception(run.error)).rstrip()
-        return f"{where}: the block raised, but the page shows no error block after it\n{trace}"
-    if run.error is None and block.expects_error:
-        return f"{where}: the page shows an error block, but the block raised nothing"
+    trace = "".join(traceback.format_exception(run.error)).rstrip() if run.error is not None else ""
+    mismatch = raise_mismatch(block, run.error is not None, trace, "block")
+    if mismatch:
+        return f"{where}: {mismatch}"
     actual = stable_text(run.printed + (run.error_line if run.error is not None else ""))
     if block.shown is None:
         if actual:
@@ -67,14 +66,7 @@ def check_block(example: Example, refresh: bool) -> Optional[str]:
     if refresh:
         page_run(example.document, refresh).stale.append((block.shown, actual))
         return None
-    diff = difflib.unified_diff(
-        expected.splitlines(),
-        actual.splitlines(),
-        f"{page}:{block.shown.line} (the page)",
-        "what the code prints",
-        lineterm="",
-    )
-    return f"{where}: the output differs from the page\n" + "\n".join(diff)
+    return f"{where}: " + output_diff(expected, actual, f"{page}:{block.shown.line} (the page)", "what the code prints")
 
 
 def check_figure(example: Example, refresh: bool) -> Optional[str]:
