@@ -5,8 +5,8 @@ from pathlib import Path
 import yaml
 from sybil import Sybil
 
-from tests.pagecheck import make_sybil
-from tests.pagecheck.isolation import fresh_torch_state
+from pagecheck import make_sybil
+from pagecheck.isolation import fresh_torch_state
 
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"

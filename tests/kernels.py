@@ -24,7 +24,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from tests.pagecheck.normalize import stable_text
+from pagecheck.normalize import stable_text
 
 KERNEL = "python3"
 CELL_TIMEOUT_S = 300

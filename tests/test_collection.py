@@ -7,7 +7,7 @@ import sys
 
 from pageformat.blocks import pair_blocks
 from tests.docs import DOCS, ROOT, docs_sybil
-from tests.pagecheck.figures import page_figures
+from pagecheck.figures import page_figures
 
 
 def test_every_page_under_docs_is_checked():

@@ -19,8 +19,8 @@ from nbformat.v4 import new_output
 
 from tests.docs import DOCS, LANGUAGES, notebooks
 from tests.kernels import outputs_text, run_notebooks, selected
-from tests.pagecheck.normalize import stable_text
-from tests.pagecheck.parity import code_shape, output_differences
+from pagecheck.normalize import stable_text
+from pagecheck.parity import code_shape, output_differences
 
 CHAPTERS = ("graph", "detach", "no-grad", "training-loop", "going-further", "devices")
 EXERCISES = [f"{language}/{notebook.as_posix()}" for language in LANGUAGES for notebook in notebooks(language)]

@@ -2,7 +2,7 @@
 as torchviz's ``make_dot``, shown by both languages, and redrawn from the page's code.
 
 That each committed figure is what its page's code draws is checked with the page itself (the
-figure regions of tests/pagecheck); the sample pages under tests/samples/must_fail/figure_*.md
+figure regions of pagecheck/); the sample pages under tests/samples/must_fail/figure_*.md
 prove that a stale, missing or disagreeing figure fails, and the last test here that
 ``make refresh`` redraws it.
 """
@@ -20,10 +20,10 @@ from torch import nn
 from snippets.autograd_graph import trace_graph
 from snippets.graph_svg import graph_svg
 from tests.docs import DOCS, ROOT, pages
-from tests.pagecheck import check_page, make_sybil
-from tests.pagecheck.figures import page_figures
-from tests.pagecheck.isolation import fresh_torch_state
-from tests.pagecheck.peer import SVG, peer_differences
+from pagecheck import check_page, make_sybil
+from pagecheck.figures import page_figures
+from pagecheck.isolation import fresh_torch_state
+from pagecheck.peer import SVG, peer_differences
 
 FIGURES = ROOT / "figures"
 SAMPLES = Path(__file__).parent / "samples"

@@ -20,9 +20,9 @@ from pageformat.inline_snippets import snippet_imports
 from pageformat.notebook import PageNotebook, page_notebook
 from tests.docs import DOCS, LANGUAGES, pages
 from tests.kernels import CellRun, outputs_text, run_notebooks, selected
-from tests.pagecheck.evaluators import AVAILABLE
-from tests.pagecheck.normalize import tidy
-from tests.pagecheck.verdict import output_diff, raise_mismatch
+from pagecheck.evaluators import AVAILABLE
+from pagecheck.normalize import tidy
+from pagecheck.verdict import output_diff, raise_mismatch
 
 SELF_TEST = Path(__file__).parent / "samples" / "notebook" / "kernel_self_test.md"
 PAGES = [f"{language}/{page.as_posix()}" for language in LANGUAGES for page in pages(language)]

@@ -8,9 +8,9 @@ import pytest
 from sybil.parsers.markdown import PythonCodeBlockParser
 
 from pageformat.errors import PageError
-from tests.pagecheck import check_page, make_sybil
-from tests.pagecheck.engine import parse_page_end
-from tests.pagecheck.isolation import fresh_torch_state
+from pagecheck import check_page, make_sybil
+from pagecheck.engine import parse_page_end
+from pagecheck.isolation import fresh_torch_state
 
 SAMPLES = Path(__file__).parent / "samples"
 EXPECTATION = re.compile(r"<!-- must fail at line (?P<line>\d+) with: (?P<words>.+?) -->")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.docs import DOCS, pages
-from tests.pagecheck.parity import page_differences
+from pagecheck.parity import page_differences
 
 PLANTED = Path(__file__).parent / "samples" / "parity"
 

@@ -32,7 +32,7 @@ from snippets.graph_svg import graph_svg
 
 from .peer import peer_differences
 
-ROOT = Path(__file__).resolve().parents[2]  # where mkdocs runs: pymdownx.snippets reads paths from here
+ROOT = Path(__file__).resolve().parents[1]  # where mkdocs runs: pymdownx.snippets reads paths from here
 FIGURE = re.compile(r'^<figure>\n--8<-- "(?P<path>[^"\n]+\.svg)"\n</figure>$', re.M)
 SNIPPET_LINE = re.compile(r"^.*--8<--.*$", re.M)
 DIFF_LINES = 40
