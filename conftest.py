@@ -2,10 +2,14 @@
 
 Sybil checks every Markdown page under docs/; pytest-markdown-docs checks README.md and the
 docstrings of snippets/ but nothing else, so each block runs exactly once per run.
+
+Pages run in pytest-xdist workers, a page to a worker (see :mod:`pagecheck.workers`), and each
+block under its time limit (pytest-timeout; ``timeout=N`` on a fence changes it for one block).
 """
 
 import pytest
 
+from pagecheck.workers import PageScheduling, crash_report, exit_status
 from tests.docs import ROOT, docs_sybil
 
 MARKDOWN_DOCS_SCOPE = (ROOT / "README.md", ROOT / "snippets")
@@ -18,6 +22,11 @@ def pytest_addoption(parser):
         help="rewrite the output blocks of docs/ pages with what their code prints now",
     )
     parser.addoption(
+        "--pages",
+        default="docs",
+        help="the folder whose Markdown pages the checker runs (the self-tests point it at tests/samples/...)",
+    )
+    parser.addoption(
         "--pages-in-reverse",
         action="store_true",
         help="run the docs/ pages in reverse order (each page's blocks still top to bottom)",
@@ -25,14 +34,18 @@ def pytest_addoption(parser):
 
 
 def pytest_collection_modifyitems(config, items):
-    """With --pages-in-reverse, run the pages last to first, to show no page needs another."""
+    """Give each page block its time limit; with --pages-in-reverse, run the pages last to first."""
+    for item in items:
+        timeout = getattr(getattr(getattr(item, "example", None), "parsed", None), "timeout", None)
+        if timeout is not None:
+            item.add_marker(pytest.mark.timeout(timeout))
     if config.getoption("--pages-in-reverse"):
         pages = list(dict.fromkeys(item.path for item in items))
         items.sort(key=lambda item: -pages.index(item.path))
 
 
 def pytest_configure(config):
-    collect = docs_sybil(refresh=config.getoption("--refresh-outputs")).pytest()
+    collect = docs_sybil(refresh=config.getoption("--refresh-outputs"), folder=ROOT / config.getoption("--pages")).pytest()
     config.pluginmanager.register(_DocsCollector(collect), "autograd-guide-docs")
 
 
@@ -50,3 +63,17 @@ def pytest_collect_file(file_path, parent):
     if any(file_path == scope or scope in file_path.parents for scope in MARKDOWN_DOCS_SCOPE):
         return collected
     return [node for node in collected if not type(node).__module__.startswith("pytest_markdown_docs")]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Page-affine scheduling that does not run a page again after one of its blocks ended its worker."""
+    if config.getoption("dist") == "loadfile":
+        return PageScheduling(config, log)
+    return None
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_handlecrashitem(crashitem, report, sched):
+    """Name the page line of a block that ended its worker, and how the worker ended."""
+    report.longrepr = crash_report(crashitem, exit_status(report.node))

@@ -1,7 +1,6 @@
 """Sybil evaluators: check a block against its output block, a figure against the graph drawn
 before it, and that a page is complete."""
 
-import traceback
 import weakref
 from dataclasses import dataclass, field
 from typing import Optional
@@ -10,15 +9,20 @@ import pytest
 import torch
 from sybil import Document, Example
 
-from pageformat.blocks import Block
+from pageformat.blocks import Block, pair_blocks
 from pageformat.errors import page_name
-from pageformat.fences import Fence, lex_fences
+from pageformat.fences import lex_fences
 
-from .execution import run_code
+from .execution import OUTPUT_CAP, Run, run_code
 from .figures import Drawing, Figure, figure_problem, recording
+from .isolation import fresh_torch_state
 from .normalize import stable_text, tidy
 from .refresh import rewrite_outputs
+from .side_effects import guarded, site_root
 from .verdict import output_diff, raise_mismatch
+
+TIMED_OUT = "from pytest-timeout"  # the words pytest-timeout fails a test with when its time is up
+FLOOD_LINES = 20
 
 
 @dataclass
@@ -26,7 +30,7 @@ class PageRun:
     """What one run of a page has to remember between its blocks."""
 
     refresh: bool
-    stale: list[tuple[Fence, str]] = field(default_factory=list)
+    stale: list[tuple[Block, str]] = field(default_factory=list)
     drawings: list[Drawing] = field(default_factory=list)
 
 
@@ -47,13 +51,22 @@ def check_block(example: Example, refresh: bool) -> Optional[str]:
     where = f"{page}:{block.code.line}"
     if block.needs and not AVAILABLE[block.needs]():
         pytest.skip(f"{where}: {block.reason}")
-    with recording(page_run(example.document, refresh).drawings, block.code.line):
-        run = run_code(block.code.source, page, block.code.line + 1, example.namespace)
-    trace = "".join(traceback.format_exception(run.error)).rstrip() if run.error is not None else ""
-    mismatch = raise_mismatch(block, run.error is not None, trace, "block")
+    run_state = page_run(example.document, refresh)
+    try:
+        with guarded(site_root(example.document.path), refresh) as touched, recording(run_state.drawings, block.code.line):
+            run = run_code(block.code.source, page, block.code.line + 1, example.namespace)
+    except pytest.fail.Exception as failure:
+        if TIMED_OUT in str(failure):
+            return f"{where}: timed out after {block.timeout} s"
+        raise
+    if touched:
+        return f"{where}: the block must leave the reader's folder as it found it, but it\n  " + "\n  ".join(touched)
+    if run.dropped:
+        return f"{where}: {flood(run.printed, run.dropped)}"
+    mismatch = raise_mismatch(block, run.error is not None, run.trace, "block")
     if mismatch:
         return f"{where}: {mismatch}"
-    actual = stable_text(run.printed + (run.error_line if run.error is not None else ""))
+    actual = printed_text(run)
     if block.shown is None:
         if actual:
             return f"{where}: unshown output: the block prints this, but no output block follows it\n{actual}"
@@ -64,9 +77,23 @@ def check_block(example: Example, refresh: bool) -> Optional[str]:
     if expected == actual:
         return None
     if refresh:
-        page_run(example.document, refresh).stale.append((block.shown, actual))
+        run_state.stale.append((block, actual))
         return None
     return f"{where}: " + output_diff(expected, actual, f"{page}:{block.shown.line} (the page)", "what the code prints")
+
+
+def printed_text(run: Run) -> str:
+    """What a run shows in its output or error block, in the page's stable form."""
+    return stable_text(run.printed + (run.error_line if run.error is not None else ""))
+
+
+def flood(printed: str, dropped: int) -> str:
+    """The failure of a block that printed more than the checker keeps: its first lines and what was left out."""
+    head = "\n".join(printed.splitlines()[:FLOOD_LINES])
+    return (
+        f"the block prints more than {OUTPUT_CAP // 1024} KB, more than a page can show; its first lines:\n"
+        f"{head}\n... {len(printed.encode()) - len(head.encode()) + dropped} more bytes"
+    )
 
 
 def check_figure(example: Example, refresh: bool) -> Optional[str]:
@@ -97,8 +124,34 @@ def check_page_complete(example: Example, refresh: bool) -> Optional[str]:
         )
     run = page_run(document, refresh)
     if run.stale:
-        rewrite_outputs(document.path, document.text, run.stale)
+        unstable = unstable_outputs(document, run.stale)
+        if unstable:
+            return "\n".join(unstable)
+        rewrite_outputs(document.path, document.text, [(block.shown, output) for block, output in run.stale])
     return "\n".join(
         f'{page_name(document)}:{drawing.line}: this block draws a graph that no figure shows (after it, add <figure>, --8<-- "figures/<name>.svg" and </figure> lines)'
         for drawing in run.drawings
     ) or None
+
+
+def unstable_outputs(document: Document, stale: list[tuple[Block, str]]) -> list[str]:
+    """Run the page a second time, from a fresh state; name each stale block whose output changed.
+
+    A refreshed output must be what every reader gets, so one that differs between two runs
+    (unseeded random numbers, say) is never written.
+    """
+    namespace: dict = {}
+    fresh_torch_state(namespace)
+    second = {}
+    for block in pair_blocks(document):
+        if not block.needs or AVAILABLE[block.needs]():
+            second[block.code.line] = printed_text(
+                run_code(block.code.source, page_name(document), block.code.line + 1, namespace)
+            )
+    return [
+        f"{page_name(document)}:{block.code.line}: the block printed something else on a second run of the "
+        "page, so refresh wrote nothing; if it prints random values, seed them on the page "
+        "(torch.manual_seed(0) before they are drawn)"
+        for block, output in stale
+        if second.get(block.code.line) != output
+    ]

@@ -27,12 +27,12 @@ from sybil import Document
 
 from pageformat.errors import PageError, page_name
 from pageformat.fences import lex_fences
+from pageformat.inline_snippets import REPOSITORY
 from snippets.autograd_graph import AutogradGraph, watching
 from snippets.graph_svg import graph_svg
 
 from .peer import peer_differences
 
-ROOT = Path(__file__).resolve().parents[1]  # where mkdocs runs: pymdownx.snippets reads paths from here
 FIGURE = re.compile(r'^<figure>\n--8<-- "(?P<path>[^"\n]+\.svg)"\n</figure>$', re.M)
 SNIPPET_LINE = re.compile(r"^.*--8<--.*$", re.M)
 DIFF_LINES = 40
@@ -73,7 +73,11 @@ def page_figures(document: Document) -> list[tuple[int, int, Figure]]:
                 f"{page_name(document)}:{_line(document, line.start())}: a figure's snippet line must stand alone "
                 "inside <figure> and </figure> lines, and name an .svg file"
             )
-    return [(match.start(), match.end(), Figure(match["path"], _line(document, match.start()) + 1)) for match in figures]
+    return [
+        (snippet, match.end(), Figure(match["path"], _line(document, snippet)))
+        for match in figures
+        for snippet in [match.start() + len("<figure>\n")]
+    ]
 
 
 def _line(document: Document, position: int) -> int:
@@ -97,7 +101,7 @@ def figure_problem(drawing: Drawing, figure: Figure, refresh: bool) -> Optional[
     """What is wrong with showing ``drawing`` as ``figure``; with ``refresh`` a stale file is redrawn."""
     if drawing.peer:
         return "torchviz's make_dot sees a different graph from the figure's:\n  " + "\n  ".join(drawing.peer)
-    file = ROOT / figure.path
+    file = REPOSITORY / figure.path  # where mkdocs runs: pymdownx.snippets reads paths from here
     committed = file.read_text(encoding="utf-8") if file.is_file() else None
     if committed == drawing.svg:
         return None

@@ -14,6 +14,9 @@ An ``output`` block shows stdout and warnings; an ``error`` block marks the code
 to raise and shows what it printed, then the exception's last line. Only blank lines may
 stand between the code and its output block.
 
+A block may run for :data:`DEFAULT_TIMEOUT_S` seconds; a fence attribute gives one block
+another limit: ```` ```python timeout=120 ````.
+
 Blocks that need hardware the machine may lack sit inside an admonition whose type names the
 need and whose title, shown on the page, says why they may be skipped::
 
@@ -35,6 +38,8 @@ from .fences import Fence, lex_fences
 
 OUTPUT = "output"
 ERROR = "error"
+DEFAULT_TIMEOUT_S = 60
+_TIMEOUT = re.compile(r"(?:^|\s)timeout=(?P<seconds>\d+)(?=\s|$)")
 NEEDS = ("cuda",)
 ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+"(?P<title>[^"]*)")?')
 
@@ -52,6 +57,12 @@ class Block:
     def expects_error(self) -> bool:
         """Whether the page marks this code as expected to raise."""
         return self.shown is not None and self.shown.language == ERROR
+
+    @property
+    def timeout(self) -> int:
+        """Seconds the block may run: ``timeout=N`` among the fence's attributes, else the default."""
+        match = _TIMEOUT.search(self.code.attributes)
+        return int(match["seconds"]) if match else DEFAULT_TIMEOUT_S
 
     @property
     def end(self) -> int:

@@ -18,6 +18,7 @@ PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "pycon"})
 _LEXER = RawFencedCodeBlockLexer(
     info_pattern=re.compile(r"(?P<info>[^\n]*)$\n", re.MULTILINE),
 )
+_CONTAINER = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?|===|[-*+][ \t]|\d+\.[ \t])")
 _LANGUAGE = re.compile(r"^[ \t]*\{?[ \t]*\.?(?P<language>[\w#+.-]*)(?P<attributes>.*?)\}?[ \t]*$")
 
 
@@ -52,6 +53,8 @@ def lex_fences(document: Document) -> list[Fence]:
         line = document.text.count("\n", 0, region.start) + 1
         if not document.text[content_end : region.end].lstrip(" \t>").startswith(("```", "~~~")):
             raise PageError(f"{page_name(document)}:{line}: this fence is never closed")
+        prefix = _opening_prefix(document.text, region.start)
+        _reject_text_fence(document, region.start, line, prefix)
         fences.append(
             Fence(
                 start=region.start,
@@ -62,7 +65,7 @@ def lex_fences(document: Document) -> list[Fence]:
                 source=str(source),
                 content_start=content_start,
                 content_end=content_end,
-                prefix=_opening_prefix(document.text, region.start),
+                prefix=prefix,
             )
         )
     return fences
@@ -72,3 +75,30 @@ def _opening_prefix(text: str, start: int) -> str:
     """The indentation or block-quote marks in front of the opening fence."""
     fence_at = min(i for i in (text.find("```", start), text.find("~~~", start)) if i >= 0)
     return text[start:fence_at]
+
+
+def _reject_text_fence(document: Document, start: int, line: int, prefix: str) -> None:
+    """Refuse a fence that Markdown renders as plain text, so that the checker never runs what the site shows as prose.
+
+    A fence indented by a tab, or by four spaces or more outside an admonition, a list item or
+    a tab that it belongs to, is an indented code block: the reader sees its backticks, not code.
+    """
+    indent = prefix.lstrip(">").lstrip(" ") if prefix.startswith(">") else prefix
+    if "\t" in indent:
+        raise PageError(
+            f"{page_name(document)}:{line}: this fence is indented with a tab, so the site shows it as plain "
+            "text, not as code; indent it with spaces, four for each admonition or list it sits in"
+        )
+    if len(indent) >= 4 and not _inside_container(document.text[:start], len(indent)):
+        raise PageError(
+            f"{page_name(document)}:{line}: this fence is indented by {len(indent)} spaces outside an admonition "
+            "or list, so the site shows it as an indented block of plain text, not as code; remove the indentation"
+        )
+
+
+def _inside_container(before: str, indent: int) -> bool:
+    """Whether the nearest less indented line before a fence opens the admonition, list item or tab that holds it."""
+    for text in reversed(before.splitlines()):
+        if text.strip() and len(text) - len(text.lstrip(" ")) < indent:
+            return len(text) - len(text.lstrip(" ")) == indent - 4 and _CONTAINER.match(text) is not None
+    return False

@@ -13,9 +13,9 @@ DOCS = ROOT / "docs"
 LANGUAGES = ("zh", "en")
 
 
-def docs_sybil(refresh: bool = False) -> Sybil:
-    """The Sybil that checks every Markdown page under docs/."""
-    return make_sybil(refresh=refresh, setup=fresh_torch_state, path=str(DOCS), patterns=["*.md"])
+def docs_sybil(refresh: bool = False, folder: Path = DOCS) -> Sybil:
+    """The Sybil that checks every Markdown page under ``folder`` (docs/ unless told otherwise)."""
+    return make_sybil(refresh=refresh, setup=fresh_torch_state, path=str(folder), patterns=["*.md"])
 
 
 def pages(language: str) -> list[Path]:

@@ -1,7 +1,14 @@
-"""The checker is tested on sample pages: each must_fail page must fail where it says it does."""
+"""The checker is tested on sample pages: each must_fail page must fail where it says it does.
 
+The pages under samples/worker_faults/ end or outlast their process, so they run as a real
+test run does: pytest, with its workers, in a process of its own.
+"""
+
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,11 +16,18 @@ from sybil.parsers.markdown import PythonCodeBlockParser
 
 from pageformat.errors import PageError
 from pagecheck import check_page, make_sybil
+from pagecheck import refresh as refresh_module
 from pagecheck.engine import parse_page_end
 from pagecheck.isolation import fresh_torch_state
 
 SAMPLES = Path(__file__).parent / "samples"
-EXPECTATION = re.compile(r"<!-- must fail at line (?P<line>\d+) with: (?P<words>.+?) -->")
+EXPECTATION = re.compile(r"<!-- must fail at line (?P<line>\d+) with: (?P<words>.+?) -->", re.S)
+
+
+def expectation(sample: Path, shown_as: Path) -> str:
+    """The failure ``sample`` says it must produce, naming the page as ``shown_as``."""
+    expected = EXPECTATION.match(sample.read_text(encoding="utf-8"))
+    return f"{shown_as}:{expected['line']}: {expected['words']}"
 
 
 def check(path: Path, refresh: bool = False) -> list[str]:
@@ -32,9 +46,8 @@ def failure_of(path: Path) -> str:
 
 @pytest.mark.parametrize("sample", sorted((SAMPLES / "must_fail").glob("*.md")), ids=lambda p: p.stem)
 def test_sample_fails_where_it_says(sample):
-    expected = EXPECTATION.match(sample.read_text(encoding="utf-8"))
     failure = failure_of(sample)
-    assert f"{sample.relative_to(Path.cwd())}:{expected['line']}: {expected['words']}" in failure, failure
+    assert expectation(sample, sample.relative_to(Path.cwd())) in failure, failure
 
 
 @pytest.mark.parametrize("sample", sorted((SAMPLES / "must_pass").glob("*.md")), ids=lambda p: p.stem)
@@ -85,3 +98,118 @@ def test_refresh_never_invents_an_output_block(tmp_path):
     before = page.read_bytes()
     assert any("unshown output" in failure for failure in check(page, refresh=True))
     assert page.read_bytes() == before
+
+
+@pytest.fixture(scope="session")
+def worker_faults_run():
+    """The pytest run of the worker-fault samples and a page that passes, as `make test` runs pages."""
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "--pages", "tests/samples", "-q", "-n", "2", "-p", "no:faulthandler",
+         *(str(path.relative_to(Path.cwd())) for path in sorted((SAMPLES / "worker_faults").glob("*.md"))),
+         "tests/samples/must_pass/every_kind.md"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return run.stdout + run.stderr
+
+
+@pytest.mark.parametrize("sample", sorted((SAMPLES / "worker_faults").glob("*.md")), ids=lambda p: p.stem)
+def test_worker_fault_fails_its_page_and_the_run_goes_on(sample, worker_faults_run):
+    assert expectation(sample, sample.relative_to(Path.cwd())) in worker_faults_run, worker_faults_run[-3000:]
+    faults = len(list((SAMPLES / "worker_faults").glob("*.md")))
+    assert re.search(rf"\b{faults} failed, [1-9]\d* passed\b", worker_faults_run), worker_faults_run[-3000:]
+    assert "FAILED tests/samples/must_pass" not in worker_faults_run
+
+
+def test_a_block_that_writes_files_fails_and_names_them(tmp_path, monkeypatch):
+    sample = SAMPLES / "side_effects" / "writes_files.md"
+    page = tmp_path / sample.name
+    shutil.copy(sample, page)
+    (tmp_path / "kept.txt").write_text("kept")
+    (tmp_path / "gone.txt").write_text("gone")
+    monkeypatch.chdir(tmp_path)
+    assert expectation(sample, Path(sample.name)) in "\n".join(check(page))
+
+
+def test_a_syntax_error_fails_in_a_few_lines_that_point_into_the_page():
+    failure = failure_of(SAMPLES / "must_fail" / "syntax_error.md")
+    assert 'File "tests/samples/must_fail/syntax_error.md", line 6' in failure, failure
+    assert "pagecheck" not in failure and len(failure.splitlines()) <= 6, failure
+
+
+def test_an_error_block_can_show_a_syntax_error(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("```python\nprint(1 +)\n```\n\n```error\nSyntaxError: invalid syntax\n```\n", encoding="utf-8")
+    assert check(page) == []
+
+
+def test_refresh_refuses_to_write_a_flood_into_the_page(tmp_path):
+    page = tmp_path / "page.md"
+    shutil.copy(SAMPLES / "must_fail" / "output_flood.md", page)
+    before = page.read_bytes()
+    failure = "\n".join(check(page, refresh=True))
+    assert "more than 64 KB" in failure and "... " in failure and " more bytes" in failure, failure[:2000]
+    assert len(failure) < 2000
+    assert page.read_bytes() == before
+
+
+def test_refresh_keeps_line_endings_and_byte_order_mark(tmp_path):
+    page = tmp_path / "page.md"
+    stale = (SAMPLES / "stale" / "stale_output.md").read_text(encoding="utf-8")
+    page.write_bytes(("\ufeff" + stale.replace("\n", "\r\n")).encode("utf-8"))
+    assert check(page, refresh=True) == []
+    expected = "\ufeff" + stale.replace("tensor([0, 2, 5])", "tensor([0, 2, 4])").replace("\n", "\r\n")
+    assert page.read_bytes() == expected.encode("utf-8")
+
+
+def test_refresh_refuses_a_page_changed_since_it_was_read(tmp_path):
+    page = tmp_path / "page.md"
+    shutil.copy(SAMPLES / "stale" / "stale_output.md", page)
+    sybil = make_sybil(refresh=True, setup=fresh_torch_state, path=str(tmp_path), patterns=["*.md"])
+    document = sybil.parse(page)
+    page.write_text(document.text + "\nA line the author saved while the refresh ran.\n", encoding="utf-8")
+    edited = page.read_bytes()
+    with pytest.raises(PageError, match="changed while refreshing; run again"):
+        for example in document.examples():
+            example.evaluate()
+    assert page.read_bytes() == edited
+
+
+def test_refresh_replaces_the_page_in_one_step(tmp_path, monkeypatch):
+    """A refresh killed before its rename leaves the page as it was, and no temporary file."""
+    page = tmp_path / "page.md"
+    shutil.copy(SAMPLES / "stale" / "stale_output.md", page)
+    before = page.read_bytes()
+
+    def killed(*_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(refresh_module.os, "replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        check(page, refresh=True)
+    assert page.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["page.md"]
+
+
+def test_refresh_never_writes_an_output_that_changes_from_run_to_run(tmp_path):
+    page = tmp_path / "page.md"
+    shutil.copy(SAMPLES / "must_fail" / "unseeded_random.md", page)
+    before = page.read_bytes()
+    failure = "\n".join(check(page, refresh=True))
+    assert f"{page}:5: the block printed something else on a second run of the page" in failure or (
+        "page.md:5: the block printed something else on a second run of the page" in failure
+    ), failure
+    assert "torch.manual_seed" in failure
+    assert page.read_bytes() == before
+
+
+def test_every_page_starts_from_a_fresh_random_state():
+    import torch
+
+    fresh_torch_state({})
+    first = torch.rand(4)
+    torch.manual_seed(0)
+    fresh_torch_state({})
+    assert not torch.equal(torch.rand(4), first)
+    assert os.getcwd() == str(Path.cwd())

@@ -1,0 +1,62 @@
+"""Pages run in pytest-xdist worker processes, so that a block that ends its process fails only its page.
+
+A page's blocks share one namespace, so all of a page runs in one worker, top to bottom
+(``--dist loadfile``). When a block ends its worker (``os._exit``, a fatal signal), xdist starts
+a new worker and goes on with the other pages. Two things are added to xdist here:
+
+- :class:`PageScheduling` does not hand the crashed page to the new worker (xdist's own
+  ``loadfile`` scheduling runs the crashed test again, which crashes again, until it runs out of
+  workers), nor any work to a new worker that has not collected yet;
+- :func:`crash_report` words the failure as every other failure of the checker:
+  ``docs/<lang>/<page>.md:<line>: ...`` with the worker's exit status.
+"""
+
+import re
+import signal
+from typing import Optional
+
+from xdist.scheduler import LoadFileScheduling
+
+_SYBIL_ITEM = re.compile(r"^(?P<page>[^:]+)::line:(?P<line>\d+),column:\d+$")
+
+
+class PageScheduling(LoadFileScheduling):
+    """``--dist loadfile`` that gives up a page whose block ended its worker, instead of running it again."""
+
+    def remove_node(self, node) -> Optional[str]:
+        """Forget ``node``; when it crashed, return the test it was running and drop the rest of its page."""
+        crashed = None
+        for unit in self.assigned_work.get(node, {}).values():
+            pending = [nodeid for nodeid, done in unit.items() if not done]
+            if pending:
+                crashed = pending[0]
+                unit.update(dict.fromkeys(pending, True))
+                break
+        super().remove_node(node)
+        return crashed
+
+    def _reschedule(self, node) -> None:
+        """Give ``node`` more work, once it has collected (xdist may try earlier when a second worker crashes)."""
+        if node in self.registered_collections:
+            super()._reschedule(node)
+
+
+def exit_status(worker) -> Optional[int]:
+    """How the worker process ended (negative: the signal that killed it), or None if unknown."""
+    io = getattr(getattr(worker, "gateway", None), "_io", None)  # execnet keeps the Popen there
+    popen = getattr(io, "popen", None)
+    return None if popen is None else popen.wait()
+
+
+def crash_report(nodeid: str, status: Optional[int]) -> str:
+    """The failure of the test ``nodeid`` whose process ended with ``status``."""
+    if status is None:
+        how = "ended the test process"
+    elif status < 0:
+        how = f"ended the test process with signal {signal.Signals(-status).name}"
+    else:
+        how = f"ended the test process with exit status {status}"
+    item = _SYBIL_ITEM.match(nodeid)
+    if item is None:
+        return f"{nodeid}: the test {how}"
+    return f"{item['page']}:{item['line']}: the block {how}; the rest of the page did not run"
