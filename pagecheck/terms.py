@@ -8,7 +8,7 @@ after a ``<br>``, naming words the site does not use for it::
     | <span id="term-leaf-tensor"></span>leaf tensor | 叶子张量 | … <br>Instead of: leaf node | … |
 
 and one naming what other books call it, for the reader who meets those words there (``也叫：``,
-``Also called:``); those are not checked. A page that uses a word to avoid fails, naming the
+``Also called:``); those are not checked. A word may be followed by a note in brackets. A page that uses a word to avoid fails, naming the
 place, the word and the term the glossary prefers.
 """
 
@@ -21,6 +21,7 @@ from .prose import Line
 AVOID = {"zh": "不说：", "en": "Instead of:"}
 ALSO_CALLED = {"zh": "也叫：", "en": "Also called:"}
 SEPARATOR = {"zh": "、", "en": ","}
+_NOTE = re.compile(r"（[^）]*）|\([^)]*\)")
 _ENTRY = re.compile(r'^\|\s*<span id="(?P<anchor>term-[\w-]+)"></span>(?P<term>[^|]+?)\s*\|(?P<rest>.*)$')
 
 
@@ -71,17 +72,21 @@ def term_problems(lines: list[Line], terms: list[Term]) -> list[str]:
 
 
 def without_word_lists(lines: list[Line], language: str) -> list[Line]:
-    """The glossary's own lines with its lists of other words blanked, since they name them on purpose."""
+    """The glossary's own lines with the lists of other words in its table rows blanked: they name them on purpose."""
     lists = re.compile(rf"(?:{re.escape(AVOID[language])}|{re.escape(ALSO_CALLED[language])})[^|]*")
-    return [Line(line.place, lists.sub(" ", line.text)) for line in lines]
+    return [Line(line.place, lists.sub(" ", line.text) if line.text.lstrip().startswith("|") else line.text) for line in lines]
 
 
 def _listed(cells: str, label: str, language: str) -> tuple[str, ...]:
-    """The words after ``label`` up to the next line break or cell, split at the language's separator."""
+    """The words after ``label`` up to the next line break or cell, split at the language's separator.
+
+    A note in brackets after a word, ``分离（《动手学深度学习》）``, tells the reader where it is
+    used and is not part of the word."""
     found = re.search(rf"{re.escape(label)}\s*(?P<words>[^|<]*)", cells)
     if not found:
         return ()
-    return tuple(word.strip() for word in found["words"].split(SEPARATOR[language]) if word.strip())
+    words = _NOTE.sub("", found["words"])
+    return tuple(word.strip() for word in words.split(SEPARATOR[language]) if word.strip())
 
 
 def _pattern(word: str) -> re.Pattern:
