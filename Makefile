@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test refresh bench build lock screenshots
+.PHONY: serve test refresh bench build lock screenshots sync-confirm
 
 serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000 (zh at /, en at /en/)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -21,6 +21,9 @@ bench: $(INSTALLED)  ## time verifying the pages and building the site, each aga
 
 screenshots: $(INSTALLED)  ## PNGs of every page, both languages, light and dark, in screenshots/
 	$(BIN)/python -m tests.browser.screenshots screenshots
+
+sync-confirm: $(INSTALLED)  ## after checking that each zh section and its en twin say the same, record them in docs/sections.lock
+	$(BIN)/python -m pagecheck.sections
 
 build: $(INSTALLED)  ## build the site into site/
 	$(BIN)/mkdocs build

@@ -17,6 +17,13 @@ The checker's own pieces:
 - :mod:`.figures` checks each figure a page shows against the graph a block drew, with
   :mod:`.peer` asking torchviz for a second opinion on its nodes and edges;
 - :mod:`.engine` assembles them into the one :class:`sybil.Sybil` that checks every page.
+
+Beside it, the checks of zh/en twins and of their writing, each used by a test under ``tests/``:
+
+- :mod:`.parity` compares the code and outputs of a zh page with its en twin;
+- :mod:`.sections` pairs the twins' sections and notices one that changed in one language only;
+- :mod:`.prose` finds the lines a reader reads: prose outside code, and code comments;
+- :mod:`.punctuation` and :mod:`.terms` check those lines against Chinese punctuation and the glossary.
 """
 
 from .engine import check_page, make_sybil
