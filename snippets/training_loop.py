@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import torch
 from torch import nn
+from torch.overrides import TorchFunctionMode
 
 
 @dataclass
@@ -27,6 +28,43 @@ def grad_norm(model: nn.Module) -> float:
     """Return the norm of every parameter's ``.grad`` taken together, as a Python float."""
     grads = [p.grad.flatten() for p in model.parameters() if p.grad is not None]
     return torch.cat(grads).norm().item()
+
+
+class _InPlaceSpy(TorchFunctionMode):
+    """Record the name of every public in-place tensor operation, with the grad mode it ran in."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[tuple[str, bool]] = []
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        name = getattr(func, "__name__", "")
+        if name.endswith("_") and not name.startswith("_"):
+            self.calls.append((name, torch.is_grad_enabled()))
+        return func(*args, **(kwargs or {}))
+
+
+def grad_mode_in_step(optimizer: torch.optim.Optimizer) -> list[tuple[str, bool]]:
+    """Call ``optimizer.step()`` and return ``(operation, grad mode on?)`` for each in-place update.
+
+    A ``TorchFunctionMode`` sees every tensor operation ``step()`` runs; the in-place ones
+    (``add_``, ``mul_``, ...) are the updates of the parameters, and next to each name is what
+    ``torch.is_grad_enabled()`` said while it ran.
+
+    ```python
+    import torch
+    from snippets.training_loop import grad_mode_in_step
+
+    w = torch.ones(2, requires_grad=True)
+    (w * 3).sum().backward()
+    assert grad_mode_in_step(torch.optim.SGD([w], lr=0.1)) == [("add_", False)]
+    assert w.is_leaf and w.grad_fn is None
+    ```
+    """
+    spy = _InPlaceSpy()
+    with spy:
+        optimizer.step()
+    return spy.calls
 
 
 def train(model, optimizer, x, y, steps, zero_grad=True):
