@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 OUTPUT_CAP = 64 * 1024  # bytes a block may print; past it the rest is counted, not kept
+HIDDEN_FROM_LIBRARIES = (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning)
 
 
 @dataclass(frozen=True)
@@ -84,13 +85,28 @@ def run_code(source: str, filename: str, first_line: int, namespace: dict[str, A
 
     error = None
     with contextlib.redirect_stdout(printed), warnings.catch_warnings():
-        warnings.simplefilter("always")
+        show_warnings_as_python_does()
         warnings.showwarning = show
         try:
             exec(compile("\n" * (first_line - 1) + source, filename, "exec"), namespace)
         except Exception as exc:  # the page may expect it: the caller decides
             error = exc
     return Run(printed.getvalue(), error, printed.dropped)
+
+
+def show_warnings_as_python_does() -> None:
+    """Show each warning every time, except those Python hides by default when a library raises them.
+
+    A reader's Python (a script or a Jupyter kernel) shows a ``DeprecationWarning`` only when
+    the reader's own code (``__main__``) triggers it, and never an ``ImportWarning`` or the like;
+    a page's code runs as ``__main__`` too (:func:`pagecheck.isolation.fresh_torch_state`).
+    Everything else is shown every time it is raised, so that a page shows the warnings a reader
+    running that page alone would see.
+    """
+    warnings.simplefilter("always")
+    for category in HIDDEN_FROM_LIBRARIES:
+        warnings.filterwarnings("ignore", category=category)
+    warnings.filterwarnings("always", category=DeprecationWarning, module="__main__")
 
 
 def _page_frames(error: BaseException):

@@ -12,8 +12,10 @@ def fresh_torch_state(namespace: dict) -> None:
     ``set_warn_always`` makes warnings that torch shows once per process show on every page
     that triggers them, as they would for a reader who runs that page alone. The random
     generators get a fresh, unpredictable seed, as in a reader's new kernel: a page that prints
-    random values must seed them itself, or its outputs differ from run to run.
+    random values must seed them itself, or its outputs differ from run to run. The page's code
+    runs as ``__main__``, as a reader's script or notebook does.
     """
+    namespace["__name__"] = "__main__"
     torch.set_grad_enabled(True)
     torch.set_default_dtype(torch.float32)
     torch.set_printoptions(profile="default")
