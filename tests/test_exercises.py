@@ -22,7 +22,7 @@ from tests.kernels import outputs_text, run_notebooks, selected
 from pagecheck.normalize import stable_text
 from pagecheck.parity import code_shape, output_differences
 
-CHAPTERS = ("graph", "detach", "no-grad", "training-loop", "going-further", "devices")
+CHAPTERS = ("graph", "detach", "inplace", "no-grad", "training-loop", "going-further", "devices")
 EXERCISES = [f"{language}/{notebook.as_posix()}" for language in LANGUAGES for notebook in notebooks(language)]
 
 
