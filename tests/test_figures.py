@@ -71,7 +71,13 @@ def square():
     return trace_graph(out=(w * w).sum(), w=w)
 
 
-GRAPHS = [first_example, branch, second_derivative, linear_model, square]
+def detached_target():
+    """docs/*/detach.md's fixed target: a detached branch, a ``None`` slot drawn as a cut stub."""
+    w = torch.tensor(1.0, requires_grad=True)
+    return trace_graph(loss=(w * 1.0 - (1.0 + 0.9 * (w * 2.0).detach())) ** 2, w=w)
+
+
+GRAPHS = [first_example, branch, second_derivative, linear_model, square, detached_target]
 
 
 @pytest.mark.parametrize("figure", sorted(FIGURES.glob("*.svg")), ids=lambda path: path.name)
@@ -129,6 +135,31 @@ def test_peer_check_notices_the_same_nodes_and_edges_wired_differently():
     )
     # Every node and every (label, label) edge is still there, but one AccumulateGrad now feeds both.
     assert peer_differences(svg, graph) == ["the same nodes and edges, wired differently"]
+
+
+def test_a_none_slot_is_drawn_as_a_dashed_stub_that_torchviz_is_not_asked_about():
+    graph = detached_target()
+    svg = graph_svg(graph)
+    stubs = [node for node in ElementTree.fromstring(svg).iter(f"{SVG}g") if "agraph-cut" in node.get("class", "").split()]
+    assert len(stubs) == len(graph.cuts) == 2
+    assert all(next(stub.iter(f"{SVG}text")).text == "None" for stub in stubs)
+    assert svg.count('class="agraph-edge agraph-cut-edge"') == 2 and peer_differences(svg, graph) == []
+
+
+def test_peer_check_notices_a_real_input_drawn_as_a_cut_stub():
+    graph = first_example()
+    leaf = next(number for number, node in enumerate(graph.nodes) if node.kind == "leaf")
+    svg = graph_svg(graph)
+    as_cut = re.sub(
+        rf'<g class="agraph-node agraph-leaf" data-node="n{leaf}">(<rect[^>]*>)<text class="agraph-name"[^<]*>y</text><text[^<]*>[^<]*</text>',
+        rf'<g class="agraph-node agraph-cut" data-node="n{leaf}">\1<text class="agraph-cut-label">None</text>',
+        svg,
+    )
+    assert as_cut != svg
+    assert peer_differences(as_cut, graph) == [
+        "node only in torchviz's graph: leaf y (3, 3)",
+        "edge only in torchviz's graph: leaf y (3, 3) -> op AccumulateGrad",
+    ]
 
 
 def test_refresh_redraws_a_stale_figure_and_then_the_page_passes(tmp_path):
