@@ -16,7 +16,9 @@ The checker's own pieces:
 - :mod:`.refresh` rewrites output blocks in place;
 - :mod:`.figures` checks each figure a page shows against the graph a block drew, with
   :mod:`.peer` asking torchviz for a second opinion on its nodes and edges;
-- :mod:`.engine` assembles them into the one :class:`sybil.Sybil` that checks every page.
+- :mod:`.engine` assembles them into the one :class:`sybil.Sybil` that checks every page;
+- :mod:`.site_structure`, beside the page checks, finds a page or chapter left half-added:
+  a missing twin, nav entry, nav title translation, home-page entry or exercise notebook.
 """
 
 from .engine import check_page, make_sybil
