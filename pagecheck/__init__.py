@@ -24,6 +24,8 @@ Beside it, the checks of zh/en twins and of their writing, each used by a test u
 - :mod:`.sections` pairs the twins' sections and notices one that changed in one language only;
 - :mod:`.prose` finds the lines a reader reads: prose outside code, and code comments;
 - :mod:`.punctuation` and :mod:`.terms` check those lines against Chinese punctuation and the glossary.
+- :mod:`.site_structure` finds a page or chapter left half-added: a missing twin, nav entry, nav
+  title translation, home-page entry or exercise notebook.
 """
 
 from .engine import check_page, make_sybil

@@ -9,6 +9,11 @@ paragraph)::
     --8<-- "figures/graph-first-example.svg"
     </figure>
 
+A caption, in the page's language, may follow the snippet line on a line of its own
+(``<figcaption>...</figcaption>``). Two figures to compare sit side by side inside a
+``<div class="figure-pair">`` line and a ``</div>`` line (``pages.css`` lays them out); each is
+checked like any other figure.
+
 The checker draws each graph itself while the block runs, asks torchviz for a second opinion on
 its nodes and edges (:mod:`.peer`), and compares the drawing with the committed file byte for
 byte, so a figure cannot fall behind the code that draws it. Figures are shown in the order they
@@ -33,7 +38,7 @@ from snippets.graph_svg import graph_svg
 
 from .peer import peer_differences
 
-FIGURE = re.compile(r'^<figure>\n--8<-- "(?P<path>[^"\n]+\.svg)"\n</figure>$', re.M)
+FIGURE = re.compile(r'^<figure>\n--8<-- "(?P<path>[^"\n]+\.svg)"\n(?:<figcaption>[^<>\n]+</figcaption>\n)?</figure>$', re.M)
 SNIPPET_LINE = re.compile(r"^.*--8<--.*$", re.M)
 DIFF_LINES = 40
 
@@ -71,7 +76,7 @@ def page_figures(document: Document) -> list[tuple[int, int, Figure]]:
         if line.start() not in framed and not in_code(line.start()):
             raise PageError(
                 f"{page_name(document)}:{_line(document, line.start())}: a figure's snippet line must stand alone "
-                "inside <figure> and </figure> lines, and name an .svg file"
+                "inside <figure> and </figure> lines (a <figcaption> line may follow it), and name an .svg file"
             )
     return [
         (snippet, match.end(), Figure(match["path"], _line(document, snippet)))

@@ -6,7 +6,9 @@ source ``make_dot(outputs, params=named tensors).source`` (its node and edge sta
 graphviz package writes the source without the Graphviz binary). A node is compared by its kind
 and text: a backward node by its class name, a tensor by its name and shape. Memory addresses
 differ between the two, so the graphs are compared as labelled graphs: the same nodes, the same
-edges between labels, and the same wiring (isomorphic).
+edges between labels, and the same wiring (isomorphic). torchviz draws no ``None`` slot of
+``next_functions``, so the figure's cut stubs (``agraph-cut`` nodes and their edges) are left out
+of the comparison, and nothing else: a real node drawn as a cut is missing from the figure's side.
 """
 
 import collections
@@ -17,7 +19,7 @@ import xml.etree.ElementTree as ElementTree
 import networkx as nx
 from torchviz import make_dot
 
-from snippets.autograd_graph import AutogradGraph
+from snippets.autograd_graph import CUT, AutogradGraph
 
 SVG = "{http://www.w3.org/2000/svg}"
 PEER_KINDS = {None: "op", "lightblue": "leaf", "darkolivegreen1": "output"}
@@ -33,7 +35,9 @@ def figure_graph(svg: str) -> nx.DiGraph:
         if "data-node" in node.attrib:
             kind = node.get("class").split()[-1].removeprefix("agraph-")
             texts = {text.get("class"): text.text or "" for text in node.iter(f"{SVG}text")}
-            if kind == "op":
+            if kind == CUT:
+                label = (CUT, texts["agraph-cut-label"])
+            elif kind == "op":
                 label = ("op", texts["agraph-op"])
             else:
                 label = (kind, texts.get("agraph-name", ""), _our_shape(texts["agraph-shape"]))
@@ -67,8 +71,8 @@ def torchviz_graph(graph: AutogradGraph) -> nx.DiGraph:
 
 
 def peer_differences(svg: str, graph: AutogradGraph) -> list[str]:
-    """How the figure ``svg`` of ``graph`` differs from torchviz's drawing of it; empty if not."""
-    ours, theirs = figure_graph(svg), torchviz_graph(graph)
+    """How the figure ``svg`` of ``graph``, less its cut stubs, differs from torchviz's drawing of it; empty if not."""
+    ours, theirs = without_cuts(figure_graph(svg)), torchviz_graph(graph)
     problems = []
     for what, count in (("node", _node_counts), ("edge", _edge_counts)):
         only_ours, only_theirs = count(ours) - count(theirs), count(theirs) - count(ours)
@@ -77,6 +81,11 @@ def peer_differences(svg: str, graph: AutogradGraph) -> list[str]:
     if not problems and not nx.is_isomorphic(ours, theirs, node_match=lambda a, b: a["label"] == b["label"]):
         problems.append("the same nodes and edges, wired differently")
     return problems
+
+
+def without_cuts(graph: nx.DiGraph) -> nx.DiGraph:
+    """The figure's graph less its cut stubs, which torchviz does not draw."""
+    return graph.subgraph(node for node, label in graph.nodes(data="label") if label[0] != CUT).copy()
 
 
 def _our_shape(text: str) -> tuple[int, ...]:

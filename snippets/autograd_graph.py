@@ -5,36 +5,40 @@ it the way autograd walks it, from the outputs back to the leaves; :func:`show_g
 and hands the graph to whoever is watching (the page checker draws it as an SVG figure with
 :func:`snippets.graph_svg.graph_svg`). The graph holds the same nodes and edges as torchviz's
 ``make_dot``: every output tensor, every backward node, and for each ``AccumulateGrad`` node
-the leaf tensor it accumulates into. Edges point the way the forward pass ran, from inputs to
-results.
+the leaf tensor it accumulates into. Besides, where ``next_functions`` holds ``None`` (an input
+that needs no gradient: a tensor that never required one, or a detached one), the graph holds a
+``cut`` node: the branch the backward pass does not follow, which torchviz does not draw. Edges
+point the way the forward pass ran, from inputs to results.
 """
 
 import contextlib
 import dataclasses
 from dataclasses import dataclass
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterator
 
 import torch
 
-OUTPUT, OP, LEAF = "output", "op", "leaf"
+OUTPUT, OP, LEAF, CUT = "output", "op", "leaf", "cut"
+CUT_LABEL = "None"  # what next_functions holds there; the same in every language
 
 
 @dataclass(frozen=True)
 class Node:
-    """One node of the graph: a tensor (``output`` or ``leaf``) or a backward node (``op``).
+    """One node of the graph: a tensor (``output`` or ``leaf``), a backward node (``op``), or a
+    cut branch (``cut``: a ``None`` slot of ``next_functions``).
 
-    ``label`` is the tensor's name (empty when the page gave it none) or the backward node's
-    class name. ``shape`` is the tensor's shape as text (``3x3``, ``scalar``); ``alias`` names
-    the tensor whose ``grad_fn`` an ``op`` node is, when the page named that tensor.
-    ``inputs`` are the nodes it was computed from, as ``next_functions`` lists them: ``None``
-    where an input needs no gradient.
+    ``label`` is the tensor's name (empty when the page gave it none), the backward node's
+    class name, or ``None`` for a cut. ``shape`` is the tensor's shape as text (``3x3``,
+    ``scalar``); ``alias`` names the tensor whose ``grad_fn`` an ``op`` node is, when the page
+    named that tensor. ``inputs`` are the nodes it was computed from, in the order
+    ``next_functions`` lists them, a cut node where an input needs no gradient.
     """
 
     kind: str
     label: str
     shape: str = ""
     alias: str = ""
-    inputs: tuple[Optional[int], ...] = ()
+    inputs: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,9 +56,14 @@ class AutogradGraph:
     tensors: dict[str, torch.Tensor]
 
     @property
+    def cuts(self) -> list[int]:
+        """The numbers of the cut nodes: the inputs that need no gradient, which the backward pass skips."""
+        return [number for number, node in enumerate(self.nodes) if node.kind == CUT]
+
+    @property
     def edges(self) -> list[tuple[int, int]]:
         """Every (input, result) pair of node numbers, once each, in node order."""
-        pairs = {(source, target) for target, node in enumerate(self.nodes) for source in node.inputs if source is not None}
+        pairs = {(source, target) for target, node in enumerate(self.nodes) for source in node.inputs}
         return sorted(pairs, key=lambda pair: (pair[1], pair[0]))
 
 
@@ -69,7 +78,8 @@ def trace_graph(**tensors: torch.Tensor) -> AutogradGraph:
     The outputs are the named tensors that have a ``grad_fn`` which no other named tensor's
     graph passes through; a named tensor whose ``grad_fn`` some output's graph reaches labels
     that node (``alias``); a named leaf labels its ``AccumulateGrad`` node's tensor. Named
-    tensors with no ``grad_fn`` that the graph does not reach are listed in ``outside``.
+    tensors with no ``grad_fn`` that the graph does not reach are listed in ``outside``. Each
+    ``None`` in ``next_functions`` becomes a ``cut`` node of its own.
 
     ```python
     import torch
@@ -81,8 +91,8 @@ def trace_graph(**tensors: torch.Tensor) -> AutogradGraph:
     assert graph.outputs == ("loss",) and graph.outside == ("data",)
     assert [(node.kind, node.label, node.alias) for node in graph.nodes] == [
         ("output", "loss", ""), ("op", "SumBackward0", ""), ("op", "MulBackward0", "h"),
-        ("op", "AccumulateGrad", ""), ("leaf", "w", "")]
-    assert graph.edges == [(1, 0), (2, 1), (3, 2), (4, 3)]
+        ("op", "AccumulateGrad", ""), ("leaf", "w", ""), ("cut", "None", "")]  # the 3 needs no gradient
+    assert graph.edges == [(1, 0), (2, 1), (3, 2), (5, 2), (4, 3)] and graph.cuts == [5]
     ```
     """
     grad_fns = {name: tensor.grad_fn for name, tensor in tensors.items() if tensor.grad_fn is not None}
@@ -136,9 +146,13 @@ class _Walk:
             leaf = fn.variable
             inputs = (self._new(leaf, Node(LEAF, self.names.get(id(leaf), ""), shape_text(leaf))),)
         else:
-            inputs = tuple(None if next_fn is None else self._visit(next_fn) for next_fn, _ in fn.next_functions)
+            inputs = tuple(self._cut() if next_fn is None else self._visit(next_fn) for next_fn, _ in fn.next_functions)
         self._set_inputs(number, inputs)
         return number
+
+    def _cut(self) -> int:
+        self.nodes.append(Node(CUT, CUT_LABEL))
+        return len(self.nodes) - 1
 
     def _new(self, thing, node: Node) -> int:
         self.alive.append(thing)
@@ -146,12 +160,14 @@ class _Walk:
         self.nodes.append(node)
         return len(self.nodes) - 1
 
-    def _set_inputs(self, number: int, inputs: tuple[Optional[int], ...]) -> None:
+    def _set_inputs(self, number: int, inputs: tuple[int, ...]) -> None:
         self.nodes[number] = dataclasses.replace(self.nodes[number], inputs=inputs)
 
 
 def node_text(node: Node) -> str:
-    """How the text tree writes a node: ``y (3x3)``, ``MmBackward0 = xy.grad_fn``."""
+    """How the text tree writes a node: ``y (3x3)``, ``MmBackward0 = xy.grad_fn``, ``None``."""
+    if node.kind == CUT:
+        return node.label
     if node.kind == OP:
         return f"{node.label} = {node.alias}.grad_fn" if node.alias else node.label
     return f"{node.label} ({node.shape})" if node.label else f"({node.shape})"
@@ -160,17 +176,14 @@ def node_text(node: Node) -> str:
 def text_tree(graph: AutogradGraph) -> str:
     """The graph as a tree from each output back to the leaves, as autograd walks it.
 
-    A node's children are its ``next_functions`` in order, ``None`` included; a node met a
+    A node's children are its ``next_functions`` in order, a cut written ``None``; a node met a
     second time is written once more with ``(shown above)`` and not expanded again. Named
     tensors outside the graph follow, one line each.
     """
     lines: list[str] = []
     shown: set[int] = set()
 
-    def write(number: Optional[int], lead: str, branch: str) -> None:
-        if number is None:
-            lines.append(f"{lead}{branch}None")
-            return
+    def write(number: int, lead: str, branch: str) -> None:
         node = graph.nodes[number]
         again = number in shown
         lines.append(f"{lead}{branch}{node_text(node)}{' (shown above)' if again else ''}")

@@ -3,7 +3,9 @@
 Leaves go at the top and each node one layer below its deepest input
 (``topological_generations``); an edge that skips layers passes through a waypoint in every
 layer it crosses, so that it runs beside the nodes of those layers instead of behind them;
-``multipartite_layout`` spreads each layer's nodes and waypoints evenly. Within a layer, nodes
+``multipartite_layout`` spreads each layer's nodes and waypoints evenly. A cut node (an input
+that needs no gradient) sits just one layer above the node it feeds, as a short stub. Within a
+layer, nodes
 keep the order of the walk that numbered them and a waypoint follows the node its edge leaves.
 """
 
@@ -35,12 +37,19 @@ def layers(graph: AutogradGraph) -> dict[int, list]:
     a, b = torch.ones(1, requires_grad=True), torch.ones(1, requires_grad=True)
     graph = trace_graph(out=a.exp() + b, a=a, b=b)  # b skips the layer of ExpBackward0
     assert layers(graph) == {0: [4, 6], 1: [3, 5], 2: [2, (5, 1, 2)], 3: [1], 4: [0]}
+
+    cut = trace_graph(out=(a.exp() * torch.ones(1)).sum(), a=a)  # the cut 6 sits right above MulBackward0
+    assert layers(cut) == {0: [5], 1: [4], 2: [3, 6], 3: [2], 4: [1], 5: [0]}
     ```
     """
     digraph = nx.DiGraph()
     digraph.add_nodes_from(range(len(graph.nodes)))
     digraph.add_edges_from(graph.edges)
     depth = {node: level for level, generation in enumerate(nx.topological_generations(digraph)) for node in generation}
+    cuts = set(graph.cuts)
+    for source, target in graph.edges:
+        if source in cuts:
+            depth[source] = depth[target] - 1
     by_layer: dict[int, list] = {level: [] for level in sorted(set(depth.values()))}
     for node in sorted(depth):
         by_layer[depth[node]].append(node)

@@ -4,7 +4,9 @@ The nodes go where :mod:`snippets.graph_layout` puts them: leaves at the top, ou
 bottom, edges pointing the way the forward pass ran. The SVG carries its own stylesheet, written
 with Material's colour variables so that, inlined into a page, it follows the light and the dark
 palette; outside the site the fallback colours apply. Output tensors are orange pills, leaf
-tensors indigo rectangles, backward nodes plain rounded boxes. Each node carries ``data-node``
+tensors indigo rectangles, backward nodes plain rounded boxes; a cut branch (an input that
+needs no gradient, ``None`` in ``next_functions``) is a dashed stub: a dashed box reading
+``None`` and a dashed edge, the same in every language. Each node carries ``data-node``
 and each edge ``data-from``/``data-to``, so that the figure can be read back as a graph. No
 memory address reaches the SVG and every coordinate is written with one decimal: the same graph
 always gives the same bytes.
@@ -12,7 +14,7 @@ always gives the same bytes.
 
 from xml.sax.saxutils import escape, quoteattr
 
-from snippets.autograd_graph import LEAF, OP, OUTPUT, AutogradGraph, Node
+from snippets.autograd_graph import CUT, LEAF, OP, OUTPUT, AutogradGraph, Node
 from snippets.graph_layout import layout
 
 FONT_SIZE = 13
@@ -38,11 +40,15 @@ STYLE = (
     f".agraph rect{{fill:{_BG};stroke:{_FG_LIGHT}}}"
     f".agraph .agraph-leaf rect{{stroke:{_ACCENT};stroke-width:2;fill:color-mix(in srgb,{_ACCENT} 14%,{_BG})}}"
     f".agraph .agraph-output rect{{stroke:{_PRIMARY};stroke-width:2;fill:color-mix(in srgb,{_PRIMARY} 14%,{_BG})}}"
+    f".agraph .agraph-cut rect,.agraph .agraph-cut-edge{{stroke-dasharray:4 3}}"
+    f".agraph .agraph-cut text{{fill:{_FG_LIGHT}}}"
 )
 
 
 def node_lines(node: Node) -> list[tuple[str, str]]:
     """The lines of text in a node's box, each with its class (``agraph-name`` and so on)."""
+    if node.kind == CUT:
+        return [("agraph-cut-label", node.label)]
     if node.kind == OP:
         return [("agraph-op", node.label)] + ([("agraph-alias", f"{node.alias}.grad_fn")] if node.alias else [])
     return ([("agraph-name", node.label)] if node.label else []) + [("agraph-shape", node.shape)]
@@ -64,7 +70,8 @@ def graph_svg(graph: AutogradGraph) -> str:
 
     w = torch.ones(2, requires_grad=True)
     svg = graph_svg(trace_graph(loss=(w * 3).sum(), w=w))
-    assert svg.startswith("<svg") and svg.count("data-node=") == 5 and svg.count("data-from=") == 4
+    assert svg.startswith("<svg") and svg.count("data-node=") == 6 and svg.count("data-from=") == 5
+    assert svg.count('class="agraph-node agraph-cut"') == svg.count('class="agraph-edge agraph-cut-edge"') == 1  # the 3
     ```
     """
     sizes = [box_size(node) for node in graph.nodes]
@@ -85,7 +92,8 @@ def graph_svg(graph: AutogradGraph) -> str:
 
 
 def _edges(graph: AutogradGraph, centres, waypoints, sizes) -> list[str]:
-    """A curve and an arrowhead per edge, from the bottom of the input to the top of the result.
+    """A curve and an arrowhead per edge, from the bottom of the input to the top of the result;
+    dashed from a cut.
 
     The curve passes through the edge's waypoints. Where several edges leave or enter one box,
     their ends are spread along its side in the left-to-right order of where they come from or
@@ -105,7 +113,8 @@ def _edges(graph: AutogradGraph, centres, waypoints, sizes) -> list[str]:
         tip = (centres[b][0] + _port(entering[b].index(edge), len(entering[b]), sizes[b][0]), centres[b][1] - sizes[b][1] / 2)
         route = [start, *waypoints[edge], (tip[0], tip[1] - ARROW)]
         curve = "".join(_bend(p, q) for p, q in zip(route, route[1:]))
-        parts.append(f'<path class="agraph-edge" data-from="n{a}" data-to="n{b}" d="M{_num(start[0])} {_num(start[1])}{curve}"/>')
+        kind = "agraph-edge agraph-cut-edge" if graph.nodes[a].kind == CUT else "agraph-edge"
+        parts.append(f'<path class="{kind}" data-from="n{a}" data-to="n{b}" d="M{_num(start[0])} {_num(start[1])}{curve}"/>')
         parts.append(f'<path class="agraph-arrow" d="M{_num(tip[0])} {_num(tip[1])} l-4 -{ARROW} h8 z"/>')
     return parts
 

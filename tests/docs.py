@@ -2,11 +2,12 @@
 
 from pathlib import Path
 
-import yaml
+import pytest
 from sybil import Sybil
 
 from pagecheck import make_sybil
 from pagecheck.isolation import fresh_torch_state
+from pagecheck.site_structure import read_config
 
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"
@@ -30,6 +31,15 @@ def notebooks(language: str) -> list[Path]:
     return sorted(path.relative_to(folder) for path in folder.rglob("*.ipynb"))
 
 
+def twin(page: Path, language: str = "en") -> Path:
+    """The ``language`` twin of the zh ``page``; a missing twin fails the test with one sentence
+    (the one tests/test_site_structure.py reports for it)."""
+    path = DOCS / language / page
+    if not path.is_file():
+        pytest.fail(f"docs/zh/{page.as_posix()} has no twin docs/{language}/{page.as_posix()}", pytrace=False)
+    return path
+
+
 def page_paths() -> list[str]:
     """The URL path of every page, Chinese at the root and English under en/."""
     paths = []
@@ -41,13 +51,6 @@ def page_paths() -> list[str]:
     return paths
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """A YAML loader that reads mkdocs.yml's ``!ENV [NAME, default]`` as its default."""
-
-
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-
-
 def site_config() -> dict:
     """mkdocs.yml as data, environment variables left at their defaults."""
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    return read_config(ROOT)

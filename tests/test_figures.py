@@ -19,7 +19,7 @@ from torch import nn
 
 from snippets.autograd_graph import trace_graph
 from snippets.graph_svg import graph_svg
-from tests.docs import DOCS, ROOT, pages
+from tests.docs import DOCS, ROOT, pages, twin
 from pagecheck import check_page, make_sybil
 from pagecheck.figures import page_figures
 from pagecheck.isolation import fresh_torch_state
@@ -71,7 +71,13 @@ def square():
     return trace_graph(out=(w * w).sum(), w=w)
 
 
-GRAPHS = [first_example, branch, second_derivative, linear_model, square]
+def detached_target():
+    """docs/*/detach.md's fixed target: a detached branch, a ``None`` slot drawn as a cut stub."""
+    w = torch.tensor(1.0, requires_grad=True)
+    return trace_graph(loss=(w * 1.0 - (1.0 + 0.9 * (w * 2.0).detach())) ** 2, w=w)
+
+
+GRAPHS = [first_example, branch, second_derivative, linear_model, square, detached_target]
 
 
 @pytest.mark.parametrize("figure", sorted(FIGURES.glob("*.svg")), ids=lambda path: path.name)
@@ -93,7 +99,7 @@ def test_every_figure_file_is_shown_and_every_shown_figure_exists():
 
 @pytest.mark.parametrize("page", pages("zh"), ids=str)
 def test_twin_pages_show_the_same_figures_in_the_same_order(page):
-    assert shown_figures(DOCS / "zh" / page) == shown_figures(DOCS / "en" / page)
+    assert shown_figures(DOCS / "zh" / page) == shown_figures(twin(page))
 
 
 @pytest.mark.parametrize("build", GRAPHS, ids=lambda build: build.__name__)
@@ -129,6 +135,31 @@ def test_peer_check_notices_the_same_nodes_and_edges_wired_differently():
     )
     # Every node and every (label, label) edge is still there, but one AccumulateGrad now feeds both.
     assert peer_differences(svg, graph) == ["the same nodes and edges, wired differently"]
+
+
+def test_a_none_slot_is_drawn_as_a_dashed_stub_that_torchviz_is_not_asked_about():
+    graph = detached_target()
+    svg = graph_svg(graph)
+    stubs = [node for node in ElementTree.fromstring(svg).iter(f"{SVG}g") if "agraph-cut" in node.get("class", "").split()]
+    assert len(stubs) == len(graph.cuts) == 2
+    assert all(next(stub.iter(f"{SVG}text")).text == "None" for stub in stubs)
+    assert svg.count('class="agraph-edge agraph-cut-edge"') == 2 and peer_differences(svg, graph) == []
+
+
+def test_peer_check_notices_a_real_input_drawn_as_a_cut_stub():
+    graph = first_example()
+    leaf = next(number for number, node in enumerate(graph.nodes) if node.kind == "leaf")
+    svg = graph_svg(graph)
+    as_cut = re.sub(
+        rf'<g class="agraph-node agraph-leaf" data-node="n{leaf}">(<rect[^>]*>)<text class="agraph-name"[^<]*>y</text><text[^<]*>[^<]*</text>',
+        rf'<g class="agraph-node agraph-cut" data-node="n{leaf}">\1<text class="agraph-cut-label">None</text>',
+        svg,
+    )
+    assert as_cut != svg
+    assert peer_differences(as_cut, graph) == [
+        "node only in torchviz's graph: leaf y (3, 3)",
+        "edge only in torchviz's graph: leaf y (3, 3) -> op AccumulateGrad",
+    ]
 
 
 def test_refresh_redraws_a_stale_figure_and_then_the_page_passes(tmp_path):

@@ -1,12 +1,12 @@
 """Every zh page and its en twin have the same code and the same outputs, labels aside.
 
-That every page has a twin at all is tested with the site (tests/test_site.py)."""
+That every page has a twin at all is tested with the site's structure (tests/test_site_structure.py)."""
 
 from pathlib import Path
 
 import pytest
 
-from tests.docs import DOCS, pages
+from tests.docs import DOCS, pages, twin
 from pagecheck.parity import page_differences
 
 PLANTED = Path(__file__).parent / "samples" / "parity"
@@ -14,7 +14,7 @@ PLANTED = Path(__file__).parent / "samples" / "parity"
 
 @pytest.mark.parametrize("page", pages("zh"), ids=str)
 def test_twins_have_the_same_code_and_outputs(page):
-    assert page_differences(DOCS / "zh" / page, DOCS / "en" / page) == []
+    assert page_differences(DOCS / "zh" / page, twin(page)) == []
 
 
 def test_twins_that_differ_only_in_translation_pass():

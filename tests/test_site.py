@@ -1,4 +1,7 @@
-"""The site builds strictly, mirrors its languages and keeps its promises on the home page."""
+"""The site builds strictly and keeps its promises on the home page.
+
+That the languages mirror each other and every page is in the nav is tested with the site's
+structure (tests/test_site_structure.py)."""
 
 import re
 from urllib.parse import urlsplit
@@ -6,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.docs import DOCS, LANGUAGES, ROOT, notebooks, pages, site_config
+from tests.docs import DOCS, LANGUAGES, ROOT, pages
 
 PINNED_TORCH = re.search(r"^torch==(\S+)", (ROOT / "requirements.txt").read_text(), re.M).group(1)
 
@@ -16,26 +19,6 @@ def test_every_page_is_built_in_both_languages(site):
         html = page.with_suffix("") / "index.html" if page.stem != "index" else page.with_suffix(".html")
         assert (site / html).is_file(), html
         assert (site / "en" / html).is_file(), html
-
-
-def test_languages_mirror_each_other_file_for_file():
-    zh = sorted(path.relative_to(DOCS / "zh") for path in (DOCS / "zh").rglob("*") if path.is_file())
-    en = sorted(path.relative_to(DOCS / "en") for path in (DOCS / "en").rglob("*") if path.is_file())
-    assert zh == en
-
-
-def nav_paths(entries: list) -> list[str]:
-    """Every file the nav names, those inside sections included."""
-    paths = []
-    for entry in entries:
-        target = next(iter(entry.values()))
-        paths += nav_paths(target) if isinstance(target, list) else [str(target)]
-    return paths
-
-
-def test_every_page_is_in_the_nav():
-    in_nav = sorted(nav_paths(site_config()["nav"]))
-    assert in_nav == sorted(str(page) for page in pages("zh") + notebooks("zh"))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
