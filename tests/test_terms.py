@@ -4,8 +4,11 @@ The glossary entries list those words (pagecheck/terms.py); planted pages prove 
 
 from pathlib import Path
 
+import pytest
+
 from pagecheck.prose import Line, notebook_lines, page_comments, page_prose
 from pagecheck.terms import Term, read_glossary, term_problems, without_word_lists
+from tests.docs import DOCS, LANGUAGES, ROOT, notebooks, pages
 
 PLANTED = Path("tests/samples/terms")
 
@@ -13,8 +16,22 @@ PLANTED = Path("tests/samples/terms")
 def page_lines(path: Path, language: str) -> list[Line]:
     """The prose and code comments of a page, its glossary's own lists of words left out."""
     text = path.read_text(encoding="utf-8")
-    lines = page_prose(text, str(path)) + page_comments(text, str(path))
+    name = str(path.relative_to(ROOT) if path.is_absolute() else path)
+    lines = page_prose(text, name) + page_comments(text, name)
     return without_word_lists(lines, language) if path.name == "glossary.md" else lines
+
+
+@pytest.mark.parametrize(("language", "page"), [(language, page) for language in LANGUAGES for page in pages(language)], ids=str)
+def test_pages_use_the_glossary_terms(language, page):
+    terms = read_glossary(DOCS / language / "glossary.md", language)
+    assert term_problems(page_lines(DOCS / language / page, language), terms) == []
+
+
+@pytest.mark.parametrize(("language", "notebook"), [(language, page) for language in LANGUAGES for page in notebooks(language)], ids=str)
+def test_exercises_use_the_glossary_terms(language, notebook):
+    terms = read_glossary(DOCS / language / "glossary.md", language)
+    path = DOCS / language / notebook
+    assert term_problems(notebook_lines(path, str(path.relative_to(ROOT))), terms) == []
 
 
 def planted(page: str, language: str) -> list[str]:
