@@ -3,6 +3,8 @@ there are cores), and read what each cell printed in the form a page shows it.
 
 Two things differ between a kernel and the page checker, and both are settled here:
 
+- Warnings are shown as the checker shows them (:func:`pagecheck.execution.show_warnings_as_python_does`:
+  every time, but no library's ``DeprecationWarning``); the kernel runs that very function.
 - Jupyter sends warnings to stderr, in a stream of their own, so their order against stdout is
   lost. Before a notebook's cells run, the kernel is told to show each warning as the checker
   does (``UserWarning: message``), on stderr, after flushing stdout: the streams then arrive in
@@ -14,7 +16,9 @@ Two things differ between a kernel and the page checker, and both are settled he
 
 import asyncio
 import copy
+import inspect
 import os
+import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,19 +28,22 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from pagecheck.execution import HIDDEN_FROM_LIBRARIES, show_warnings_as_python_does
 from pagecheck.normalize import stable_text
 
 KERNEL = "python3"
 CELL_TIMEOUT_S = 300
-SHOW_WARNINGS_AS_PAGES_DO = """\
+SHOW_WARNINGS_AS_PAGES_DO = f"""\
 import sys, warnings
 
 def _show_warning(message, category, *_):
     sys.stdout.flush()
-    print(f"{category.__name__}: {message}", file=sys.stderr, flush=True)
+    print(f"{{category.__name__}}: {{message}}", file=sys.stderr, flush=True)
 
 warnings.showwarning = _show_warning
-warnings.simplefilter("always")
+HIDDEN_FROM_LIBRARIES = {"(" + ", ".join(category.__name__ for category in HIDDEN_FROM_LIBRARIES) + ",)"}
+{textwrap.dedent(inspect.getsource(show_warnings_as_python_does))}
+show_warnings_as_python_does()
 """
 LAST_EXCEPTION_LINE = """\
 import sys, traceback
