@@ -1,6 +1,10 @@
 """Run notebooks in real Jupyter kernels, one kernel per notebook and a few at once (one more than
 there are cores), and read what each cell printed in the form a page shows it.
 
+The kernels are forks of one process that has imported ipykernel and torch already
+(:mod:`tests.forked_kernels`): each starts in a fraction of the time, and is still a kernel of
+its own that has run nothing before its notebook.
+
 Two things differ between a kernel and the page checker, and both are settled here:
 
 - Warnings are shown as the checker shows them (:func:`pagecheck.execution.show_warnings_as_python_does`:
@@ -25,13 +29,15 @@ from pathlib import Path
 from typing import Optional
 
 import nbformat
+from jupyter_client import AsyncKernelManager
+from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from pagecheck.execution import HIDDEN_FROM_LIBRARIES, show_warnings_as_python_does
 from pagecheck.normalize import stable_text
+from tests.forked_kernels import SPEC_NAME, zygote
 
-KERNEL = "python3"
 CELL_TIMEOUT_S = 300
 SHOW_WARNINGS_AS_PAGES_DO = f"""\
 import sys, warnings
@@ -102,26 +108,26 @@ def run_notebooks(
     their own: the main thread may already run an event loop (Playwright's, in the browser tests).
     """
 
-    async def run_all():
+    async def run_all(specs):
         slots = asyncio.Semaphore((os.cpu_count() or 1) + 1)  # one more: a starting kernel waits on I/O
 
         async def run_one(name):
             async with slots:
                 notebook, skipped = notebooks[name]
-                return await _run(notebook, skipped, folders[name])
+                return await _run(notebook, skipped, folders[name], specs)
 
         results = await asyncio.gather(*(run_one(name) for name in notebooks), return_exceptions=True)
         return dict(zip(notebooks, results))
 
-    with ThreadPoolExecutor(max_workers=1) as driver:
-        return driver.submit(asyncio.run, run_all()).result()
+    with zygote() as specs, ThreadPoolExecutor(max_workers=1) as driver:
+        return driver.submit(asyncio.run, run_all(specs)).result()
 
 
-async def _run(notebook: nbformat.NotebookNode, skipped: set[int], folder: Path) -> dict[int, CellRun]:
+async def _run(notebook: nbformat.NotebookNode, skipped: set[int], folder: Path, specs: Path) -> dict[int, CellRun]:
     notebook = copy.deepcopy(notebook)
     client = NotebookClient(
         notebook,
-        kernel_name=KERNEL,
+        km=AsyncKernelManager(kernel_name=SPEC_NAME, kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(specs)])),
         timeout=CELL_TIMEOUT_S,
         record_timing=False,
         resources={"metadata": {"path": str(folder)}},
