@@ -18,7 +18,7 @@ from .figures import Drawing, Figure, figure_problem, recording
 from .isolation import fresh_torch_state
 from .normalize import stable_text, tidy
 from .refresh import rewrite_outputs
-from .side_effects import guarded, site_root
+from .side_effects import Watch, guarded, site_root
 from .verdict import output_diff, raise_mismatch
 
 TIMED_OUT = "from pytest-timeout"  # the words pytest-timeout fails a test with when its time is up
@@ -32,6 +32,7 @@ class PageRun:
     refresh: bool
     stale: list[tuple[Block, str]] = field(default_factory=list)
     drawings: list[Drawing] = field(default_factory=list)
+    watch: Optional[Watch] = None
 
 
 AVAILABLE = {"cuda": torch.cuda.is_available}
@@ -52,8 +53,10 @@ def check_block(example: Example, refresh: bool) -> Optional[str]:
     if block.needs and not AVAILABLE[block.needs]():
         pytest.skip(f"{where}: {block.reason}")
     run_state = page_run(example.document, refresh)
+    if run_state.watch is None:
+        run_state.watch = Watch.start(site_root(example.document.path), refresh)
     try:
-        with guarded(site_root(example.document.path), refresh) as touched, recording(run_state.drawings, block.code.line):
+        with guarded(run_state.watch) as touched, recording(run_state.drawings, block.code.line):
             run = run_code(block.code.source, page, block.code.line + 1, example.namespace)
     except pytest.fail.Exception as failure:
         if TIMED_OUT in str(failure):
@@ -123,6 +126,9 @@ def check_page_complete(example: Example, refresh: bool) -> Optional[str]:
             for fence in escaped
         )
     run = page_run(document, refresh)
+    rewritten = run.watch.changes_since() if run.watch is not None else []
+    if rewritten:
+        return f"{page_name(document)}:{_line_of_end(document)}: a block of this page must leave the reader's folder as it found it, but one\n  " + "\n  ".join(rewritten)
     if run.stale:
         unstable = unstable_outputs(document, run.stale)
         if unstable:
@@ -155,3 +161,8 @@ def unstable_outputs(document: Document, stale: list[tuple[Block, str]]) -> list
         for block, output in stale
         if second.get(block.code.line) != output
     ]
+
+
+def _line_of_end(document: Document) -> int:
+    """The line of the page-end check, as its test's name gives it."""
+    return document.text.count("\n") + 1

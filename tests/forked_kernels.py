@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Iterator
 
-PRELOADED = ("ipykernel.kernelapp", "ipykernel.ipkernel", "torch", "torch.optim", "numpy")
+PRELOADED = ("ipykernel.kernelapp", "ipykernel.ipkernel", "numpy", "torch", "torch.optim", "torch._dynamo")
 SPEC_NAME = "python3-forked"
 
 

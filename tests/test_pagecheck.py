@@ -122,8 +122,8 @@ def test_worker_fault_fails_its_page_and_the_run_goes_on(sample, worker_faults_r
     assert "FAILED tests/samples/must_pass" not in worker_faults_run
 
 
-def test_a_block_that_writes_files_fails_and_names_them(tmp_path, monkeypatch):
-    sample = SAMPLES / "side_effects" / "writes_files.md"
+@pytest.mark.parametrize("sample", sorted((SAMPLES / "side_effects").glob("*.md")), ids=lambda p: p.stem)
+def test_a_block_that_writes_files_fails_and_names_them(sample, tmp_path, monkeypatch):
     page = tmp_path / sample.name
     shutil.copy(sample, page)
     (tmp_path / "kept.txt").write_text("kept")
