@@ -107,6 +107,8 @@ def check_figure(example: Example, refresh: bool) -> Optional[str]:
     if not run.drawings:
         return f"{where}: this figure shows no drawing: no block before it drew a graph that no figure shows yet"
     problem = figure_problem(run.drawings.pop(0), figure, refresh)
+    if refresh and run.watch is not None:
+        run.watch.acknowledge()
     return None if problem is None else f"{where}: {problem}"
 
 
