@@ -113,7 +113,20 @@ def check_figure(example: Example, refresh: bool) -> Optional[str]:
 
 
 def check_page_complete(example: Example, refresh: bool) -> Optional[str]:
-    """Fail if a python block escaped every parser or no figure shows a graph drawn; write refreshed outputs."""
+    """Fail if a python block escaped every parser, a block rewrote a file or no figure shows a graph drawn;
+    write refreshed outputs.
+
+    The failure starts with the line of the page's end, the line its test is named after; each
+    problem below it names its own line.
+    """
+    problems = _page_problems(example, refresh)
+    if not problems:
+        return None
+    document = example.document
+    return f"{page_name(document)}:{_line_of_end(document)}: at the end of the page:\n" + "\n".join(problems)
+
+
+def _page_problems(example: Example, refresh: bool) -> list[str]:
     document = example.document
     covered = [(region.start, region.end) for _, region in document.regions if region is not example.region]
     escaped = [
@@ -122,24 +135,27 @@ def check_page_complete(example: Example, refresh: bool) -> Optional[str]:
         if fence.is_python and not any(start <= fence.start < end for start, end in covered)
     ]
     if escaped:
-        return "\n".join(
+        return [
             f"{page_name(document)}:{fence.line}: this python block was never executed "
             f"(info string {fence.language + ' ' + fence.attributes!r})"
             for fence in escaped
-        )
+        ]
     run = page_run(document, refresh)
     rewritten = run.watch.changes_since() if run.watch is not None else []
     if rewritten:
-        return f"{page_name(document)}:{_line_of_end(document)}: a block of this page must leave the reader's folder as it found it, but one\n  " + "\n  ".join(rewritten)
+        return [
+            f"{page_name(document)}:{_line_of_end(document)}: a block of this page must leave the reader's folder "
+            "as it found it, but one\n  " + "\n  ".join(rewritten)
+        ]
     if run.stale:
         unstable = unstable_outputs(document, run.stale)
         if unstable:
-            return "\n".join(unstable)
+            return unstable
         rewrite_outputs(document.path, document.text, [(block.shown, output) for block, output in run.stale])
-    return "\n".join(
+    return [
         f'{page_name(document)}:{drawing.line}: this block draws a graph that no figure shows (after it, add <figure>, --8<-- "figures/<name>.svg" and </figure> lines)'
         for drawing in run.drawings
-    ) or None
+    ]
 
 
 def unstable_outputs(document: Document, stale: list[tuple[Block, str]]) -> list[str]:

@@ -66,8 +66,11 @@ def test_a_fence_the_parsers_skipped_fails_the_page():
     stock = make_sybil(path=str(SAMPLES), patterns=["*.md"])
     stock.parsers = [PythonCodeBlockParser(), parse_page_end]
     failures = check_page(stock, sample)
+    page = sample.relative_to(Path.cwd())
+    end = sample.read_text(encoding="utf-8").count("\n") + 1
     assert failures == [
-        f"{sample.relative_to(Path.cwd())}:7: this python block was never executed (info string 'python title=\"escapes.py\"')"
+        f"{page}:{end}: at the end of the page:\n"
+        f"{page}:7: this python block was never executed (info string 'python title=\"escapes.py\"')"
     ]
 
 
