@@ -9,22 +9,42 @@ and what it lacks:
 - every ``nav_translations`` key is a nav title, and every nav title has a translation
   (:func:`translation_problems`);
 - every chapter is listed on the home page of every language and has an exercise notebook,
-  ``exercises/<chapter>.ipynb``, in every language (:func:`chapter_problems`).
+  ``exercises/<chapter>.ipynb``, in every language (:func:`chapter_problems`);
+- one name per page: each page's H1 is its name (:func:`heading_problems`), and every link to a
+  page without an ``#anchor``, on a page or in a notebook's Markdown cells, reads that name
+  (:func:`link_problems`).
+
+A page's name is its nav title (translated by ``nav_translations`` outside the default language),
+after the titles of the nav sections it sits in, joined by :data:`NAME_SEPARATOR`: the chapter
+``graph.md`` is 计算图与自动微分 / The computation graph and autograd, its exercises
+``exercises/graph.ipynb`` 练习：计算图与自动微分 / Exercises: The computation graph and autograd.
+The home page's H1 is the site's name instead (its nav title is 首页 / Home). A link's text is
+compared with the name letter case aside (an English name may start a sentence or sit inside one)
+and with its spaces and line breaks collapsed; code font is not allowed, since the nav and the H1
+show the name as plain text.
 
 A chapter is a page at the top level of the nav, except the pages in :data:`NOT_CHAPTERS`.
 :func:`structure_problems` runs every check on a site folder (the repository, or a planted
 sample under ``tests/samples/structure/``).
 """
 
+import posixpath
 import re
 from pathlib import Path
 
+import nbformat
 import yaml
+
+from .prose import numbered_lines
 
 CONFIG = "mkdocs.yml"
 PAGE_SUFFIXES = (".md", ".ipynb")
 NOT_CHAPTERS = ("index.md", "errors.md", "glossary.md", "corrections.md")  # the home page and the reference pages
 EXERCISES = "exercises"
+HOME = "index.md"
+NAME_SEPARATOR = {"zh": "："}  # between a section's title and a page's title; ": " in other languages
+_H1 = re.compile(r"^# (?P<title>.+?)\s*$")
+_LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]]+)\]\((?P<target>[^\s()#:]+)(?:\s+\"[^\"]*\")?\)")
 _NOT_A_CHAPTER = "; a page that is not a chapter belongs in NOT_CHAPTERS in pagecheck/site_structure.py"
 
 
@@ -133,6 +153,106 @@ def chapter_problems(root: Path, config: dict, locales: list[str]) -> list[str]:
     return problems
 
 
+def page_names(config: dict, language: dict) -> dict[str, str]:
+    """Each page of the nav and its name in ``language`` (an entry of :func:`i18n_languages`);
+    a page whose title, or a section title above it, the language does not translate has none."""
+    translations = language.get("nav_translations", {}) if not language.get("default", False) else None
+    separator = NAME_SEPARATOR.get(language["locale"], ": ")
+    names: dict[str, str] = {}
+
+    def walk(nav: list, sections: list[str]) -> None:
+        for entry in nav:
+            title, target = next(iter(entry.items()))
+            title = title if translations is None else translations.get(title)
+            if title is None:
+                continue
+            if isinstance(target, list):
+                walk(target, sections + [title])
+            else:
+                names[str(target)] = separator.join(sections + [title])
+
+    walk(config["nav"], [])
+    return names
+
+
+def page_text(path: Path) -> list[tuple[int | None, str]]:
+    """The Markdown of a page as ``(cell, text)``: the whole page (cell ``None``), or each Markdown
+    cell of a notebook with its number."""
+    if path.suffix != ".ipynb":
+        return [(None, path.read_text(encoding="utf-8"))]
+    cells = nbformat.read(path, as_version=4).cells
+    return [(index, cell.source) for index, cell in enumerate(cells, 1) if cell.cell_type == "markdown"]
+
+
+def place(name: str, cell: int | None, line: int) -> str:
+    """Where a line is: ``docs/zh/graph.md:12``, or ``docs/zh/exercises/graph.ipynb cell 2, line 1``."""
+    return f"{name}:{line}" if cell is None else f"{name} cell {cell}, line {line}"
+
+
+def _outside_fences(text: str) -> str:
+    """The text with every line inside a fenced block, and the fence lines, blanked (line numbers kept)."""
+    return "\n".join("" if fence is not None or line.lstrip(" \t>").startswith(("```", "~~~")) else line for _, line, fence in numbered_lines(text))
+
+
+def first_heading(path: Path, name: str) -> tuple[str, str] | None:
+    """The page's H1 (outside code blocks) as ``(place, title)``, or ``None`` when it has none."""
+    for cell, text in page_text(path):
+        for number, line in enumerate(_outside_fences(text).splitlines(), 1):
+            found = _H1.match(line)
+            if found:
+                return place(name, cell, number), found["title"]
+    return None
+
+
+def heading_problems(root: Path, config: dict) -> list[str]:
+    """A sentence for each page, in each language, whose H1 is not its name (the home page aside)."""
+    problems = []
+    for language in i18n_languages(config):
+        locale = language["locale"]
+        for page, expected in page_names(config, language).items():
+            path = root / "docs" / locale / page
+            if page == HOME or not path.is_file():
+                continue
+            found = first_heading(path, f"docs/{locale}/{page}")
+            if found is None:
+                problems.append(f"docs/{locale}/{page} has no H1 line; it should read “# {expected}”, the page's name in {CONFIG}")
+            elif found[1] != expected:
+                problems.append(f"{found[0]}: the H1 reads “{found[1]}” where the page's name in {CONFIG} is “{expected}”")
+    return problems
+
+
+def links_to_pages(text: str, page: str) -> list[tuple[int, str, str]]:
+    """Every Markdown link of ``text`` (a page or a notebook cell at ``page``) to a file of the site
+    without an ``#anchor``, outside code blocks: ``(line, text, target page)``, the target resolved
+    from the page's folder; images, anchors and addresses with a scheme are not links to a page."""
+    prose = _outside_fences(text)
+    folder = posixpath.dirname(page)
+    return [
+        (prose.count("\n", 0, link.start()) + 1, " ".join(link["text"].split()), posixpath.normpath(posixpath.join(folder, link["target"])))
+        for link in _LINK.finditer(prose)
+    ]
+
+
+def link_problems(root: Path, config: dict) -> list[str]:
+    """A sentence for each link to a page without an anchor, on a page or in a notebook, whose text is not that page's name."""
+    problems = []
+    for language in i18n_languages(config):
+        locale = language["locale"]
+        names = page_names(config, language)
+        folder = root / "docs" / locale
+        for path in sorted(folder.rglob("*")):
+            if path.suffix not in PAGE_SUFFIXES:
+                continue
+            page = path.relative_to(folder).as_posix()
+            for cell, text in page_text(path):
+                for line, words, target in links_to_pages(text, page):
+                    expected = names.get(target)
+                    if expected is not None and words.casefold() != expected.casefold():
+                        where = place(f"docs/{locale}/{page}", cell, line)
+                        problems.append(f"{where}: the link to {target} reads “{words}” where the page's name in {CONFIG} is “{expected}”")
+    return problems
+
+
 def structure_problems(root: Path) -> list[str]:
     """Every check above on the site whose ``mkdocs.yml`` is in ``root``: one sentence per problem, none when complete."""
     config = read_config(root)
@@ -142,4 +262,6 @@ def structure_problems(root: Path) -> list[str]:
         + nav_problems(root, config, locales)
         + translation_problems(config)
         + chapter_problems(root, config, locales)
+        + heading_problems(root, config)
+        + link_problems(root, config)
     )
