@@ -7,11 +7,13 @@ Pages run in pytest-xdist workers, a page to a worker (see :mod:`pagecheck.worke
 block under its time limit (pytest-timeout; ``timeout=N`` on a fence changes it for one block).
 """
 
+from pathlib import Path
+
 import pytest
 
 from pagecheck.workers import PageScheduling, crash_report, exit_status
-from tests.docs import ROOT, docs_sybil
 
+ROOT = Path(__file__).parent
 MARKDOWN_DOCS_SCOPE = (ROOT / "README.md", ROOT / "snippets")
 
 
@@ -44,7 +46,16 @@ def pytest_collection_modifyitems(config, items):
         items.sort(key=lambda item: -pages.index(item.path))
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_configure(config):
+    """Hand docs/ pages to the checker, in each process that collects tests.
+
+    The process that hands tests out to xdist workers collects nothing, so it leaves torch unimported.
+    """
+    if config.pluginmanager.hasplugin("dsession"):
+        return
+    from tests.docs import docs_sybil
+
     collect = docs_sybil(refresh=config.getoption("--refresh-outputs"), folder=ROOT / config.getoption("--pages")).pytest()
     config.pluginmanager.register(_DocsCollector(collect), "autograd-guide-docs")
 

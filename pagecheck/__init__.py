@@ -27,7 +27,3 @@ Beside it, the checks of zh/en twins and of their writing, each used by a test u
 - :mod:`.site_structure` finds a page or chapter left half-added: a missing twin, nav entry, nav
   title translation, home-page entry or exercise notebook.
 """
-
-from .engine import check_page, make_sybil
-
-__all__ = ["check_page", "make_sybil"]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from sybil import Sybil
 
-from pagecheck import make_sybil
+from pagecheck.engine import make_sybil
 from pagecheck.isolation import fresh_torch_state
 from pagecheck.site_structure import read_config
 

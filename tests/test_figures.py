@@ -20,7 +20,7 @@ from torch import nn
 from snippets.autograd_graph import trace_graph
 from snippets.graph_svg import graph_svg
 from tests.docs import DOCS, ROOT, pages, twin
-from pagecheck import check_page, make_sybil
+from pagecheck.engine import check_page, make_sybil
 from pagecheck.figures import page_figures
 from pagecheck.isolation import fresh_torch_state
 from pagecheck.peer import SVG, peer_differences

@@ -15,7 +15,7 @@ import pytest
 from sybil.parsers.markdown import PythonCodeBlockParser
 
 from pageformat.errors import PageError
-from pagecheck import check_page, make_sybil
+from pagecheck.engine import check_page, make_sybil
 from pagecheck import refresh as refresh_module
 from pagecheck.engine import parse_page_end
 from pagecheck.isolation import fresh_torch_state
