@@ -12,6 +12,14 @@ def search(page, base_url: str, path: str, query: str) -> list[str]:
     """Type ``query`` into the search box of ``path``; return the results' URLs, highlighting dropped."""
     page.goto(base_url + path, wait_until="networkidle")
     page.click(SEARCH_INPUT)
+    return search_again(page, query)
+
+
+def search_again(page, query: str) -> list[str]:
+    """Replace what the open search box holds with ``query``; return the results' URLs as ``search`` does."""
+    page.fill(SEARCH_INPUT, "")
+    page.keyboard.press("End")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length === 0")
     page.fill(SEARCH_INPUT, query)
     page.keyboard.press("End")  # a key event makes Material read the whole query
     page.wait_for_function(
