@@ -45,3 +45,10 @@ def test_publishing_builds_the_commit_that_was_tested():
     checkouts = [step for job in publish["jobs"].values() for step in job["steps"] if step.get("uses", "").startswith("actions/checkout")]
     assert checkouts
     assert all(step.get("with", {}).get("ref") == "${{ github.event.workflow_run.head_sha }}" for step in checkouts)
+
+
+def test_each_published_build_offers_the_offline_copy():
+    steps = [step for job in workflow("pages.yml")["jobs"].values() for step in job["steps"]]
+    runs = " ".join(step.get("run", "") for step in steps).split()
+    assert runs.index("offline") > runs.index("build")  # zipped into site/ after the site is built
+    assert any(step.get("with", {}).get("path") == "site/autograd-guide-offline.zip" for step in steps)
