@@ -15,8 +15,10 @@ a wildcard to every query term, and Lunr does not stem a wildcard term, so with 
 The short words of a long message (``a*``, ``to*``) still match all over the site, so each index
 entry of a gallery section (anchor ``#err-``) also gets the message its output prints as a field
 of its own, ``message``, weighted above the text: Material's search indexes every field the
-index's configuration lists and shows only the title and text. The offline build (Material's ``offline`` plugin) reads ``search_index.js``:
-each language gets one beside its JSON.
+index's configuration lists and shows only the title and text.
+
+The offline build (Material's ``offline`` plugin) reads ``search_index.js``: each language gets
+one beside its JSON.
 """
 
 import html
@@ -97,6 +99,8 @@ def on_post_build(config) -> None:
     index = with_messages(json.loads((site / INDEX).read_text(encoding="utf-8")))
     offline = (site / SCRIPT).is_file()
     for language, part in split_index(index, languages, default).items():
+        if not part["docs"]:
+            continue  # an index already split: keep what an earlier call wrote for that language
         target = site / index_path(language, default)
         target.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(part, ensure_ascii=False, separators=(",", ":"))

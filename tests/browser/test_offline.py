@@ -5,9 +5,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.conftest import Traffic
-from tests.browser.test_features import search_again
-
-SEARCH_INPUT = "input.md-search__input"
+from tests.browser.search_box import SEARCH_INPUT, search_again
 
 
 @pytest.fixture

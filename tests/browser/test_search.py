@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.test_features import search, search_again
+from tests.browser.search_box import search, search_again
 from tests.gallery import gallery_messages
 
 PREFIX = {"zh": "", "en": "en/"}
