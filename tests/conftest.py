@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from tests.docs import ROOT
+from tests.docs import ROOT, site_config
 
 
 def build_site(target, **environment) -> None:
@@ -20,16 +20,21 @@ def build_site(target, **environment) -> None:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The site built once per run with ``mkdocs build --strict``."""
-    target = tmp_path_factory.mktemp("site")
-    build_site(target)
+def offline_site(tmp_path_factory):
+    """The copy of the site to read from disk (``OFFLINE=true``: Material's offline plugin)."""
+    target = tmp_path_factory.mktemp("offline") / "autograd-guide"
+    build_site(target, OFFLINE="true")
     return target
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory):
-    """The copy of the site to read from disk (``OFFLINE=true``: Material's offline plugin)."""
-    target = tmp_path_factory.mktemp("offline-site")
-    build_site(target, OFFLINE="true")
+def site(tmp_path_factory, offline_site):
+    """The site built once per run with ``mkdocs build --strict``, as ``make build offline`` does.
+
+    The offline copy is zipped into it, where its home pages link to it.
+    """
+    target = tmp_path_factory.mktemp("site")
+    build_site(target)
+    download = target / site_config()["extra"]["offline_download"]
+    subprocess.run([sys.executable, "-m", "zipfile", "-c", str(download), str(offline_site)], check=True)
     return target
