@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test refresh bench build lock screenshots sync-confirm
+.PHONY: serve test refresh bench build offline lock screenshots sync-confirm
 
 serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000 (zh at /, en at /en/)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -27,6 +27,12 @@ sync-confirm: $(INSTALLED)  ## after checking that each zh section and its en tw
 
 build: $(INSTALLED)  ## build the site into site/
 	$(BIN)/mkdocs build
+
+offline: $(INSTALLED)  ## the copy to read from disk (file://), zipped into site/autograd-guide-offline.zip
+	rm -rf site-offline
+	OFFLINE=true $(BIN)/mkdocs build --site-dir site-offline/autograd-guide
+	mkdir -p site
+	$(BIN)/python -m zipfile -c site/autograd-guide-offline.zip site-offline/autograd-guide
 
 lock: $(INSTALLED)  ## re-pin constraints.txt to what .venv holds, after a change to requirements.txt
 	{ sed -n '/^#/p' constraints.txt; $(BIN)/python -m pip freeze | sed -E 's/\+[[:alnum:].]+$$//'; } > constraints.new

@@ -5,6 +5,8 @@
   After the i18n plugin, each notebook is wrapped again, keeping the place the i18n plugin gave it.
 - For the same reason the i18n plugin records no translation of a notebook, and the language
   switcher would lead to the other language's home page: each notebook page is given its twin.
+- The i18n plugin lists each language's pages for its sitemap.xml before the notebooks are pages
+  again: the list is made anew, so the sitemap names the exercises.
 - The download link points at the notebook beside the page, relative to the site.
 - The page's HTML is put in the markup of the site's own pages (hooks/notebook_markup.py).
 """
@@ -37,6 +39,8 @@ def on_files(files, config):
             files.remove(file)
             files.append(notebook_page(file, config))
             _add_twins(file, config)
+    i18n = config.plugins["i18n"]
+    i18n.i18n_files_per_language[i18n.current_language] = files.documentation_pages()  # read by sitemap.xml
     return files
 
 

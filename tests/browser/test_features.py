@@ -1,25 +1,8 @@
 """What a reader does with the site, checked in a real Chromium."""
 
-from urllib.parse import urlsplit, urlunsplit
-
 import pytest
 
-SEARCH_INPUT = "input.md-search__input"
-FIRST_RESULT = ".md-search-result__item a.md-search-result__link"
-
-
-def search(page, base_url: str, path: str, query: str) -> list[str]:
-    """Type ``query`` into the search box of ``path``; return the results' URLs, highlighting dropped."""
-    page.goto(base_url + path, wait_until="networkidle")
-    page.click(SEARCH_INPUT)
-    page.fill(SEARCH_INPUT, query)
-    page.keyboard.press("End")  # a key event makes Material read the whole query
-    page.wait_for_function(
-        "() => document.querySelectorAll('.md-search-result__item a').length > 0"
-        " && /\\d/.test(document.querySelector('.md-search-result__meta').textContent)"
-    )
-    links = page.eval_on_selector_all(FIRST_RESULT, "links => links.map(link => link.href)")
-    return [urlunsplit(urlsplit(link)._replace(query="")) for link in links]
+from tests.browser.search_box import search
 
 
 def switch_language(page, language: str) -> None:

@@ -1,0 +1,50 @@
+"""The offline copy of the site, opened from disk (file://): pages, navigation and search work."""
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.browser.conftest import Traffic
+from tests.browser.search_box import SEARCH_INPUT, search_again
+
+
+@pytest.fixture
+def disk_page(browser, offline_site):
+    """A page of a fresh browser context, for files of the offline copy; traffic in ``.traffic``."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    traffic = Traffic(host="")  # file:// URLs have no host: anything with one went out
+    tab.on("console", lambda message: message.type == "error" and traffic.console_errors.append(message.text))
+    tab.on("pageerror", lambda error: traffic.console_errors.append(str(error)))
+    context.on("request", traffic.record_request)
+    tab.traffic = traffic
+    yield tab
+    context.close()
+
+
+def open_from_disk(page, site, path: str) -> None:
+    """Open ``path`` of the offline copy in ``page`` through a file:// URL."""
+    page.goto((site / path).as_uri(), wait_until="load")
+    assert page.locator("h1").first.is_visible()
+
+
+def test_a_page_opens_from_disk_and_links_to_the_next(disk_page, offline_site):
+    open_from_disk(disk_page, offline_site, "index.html")
+    disk_page.locator(".md-content a[href='graph.html']").first.click()
+    disk_page.wait_for_url((offline_site / "graph.html").as_uri())
+    assert disk_page.locator("h1").first.is_visible()
+    assert disk_page.traffic.foreign == []
+    assert disk_page.traffic.console_errors == []
+
+
+@pytest.mark.parametrize(("path", "query"), [("graph.html", "计算图"), ("en/graph.html", "detach")])
+def test_search_works_from_disk_in_the_pages_language(disk_page, offline_site, path, query):
+    open_from_disk(disk_page, offline_site, path)
+    disk_page.click(SEARCH_INPUT)
+    results = search_again(disk_page, query)
+    english = (offline_site / "en").as_uri() + "/"
+    assert results, query
+    assert [url.startswith(english) for url in results] == [path.startswith("en/")] * len(results), results
+    assert all(urlsplit(url).path.endswith(".html") for url in results), results
+    assert disk_page.traffic.foreign == []

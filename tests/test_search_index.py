@@ -1,0 +1,54 @@
+"""The built site has one search index per language, and each language's pages load their own."""
+
+import json
+import posixpath
+import re
+
+import pytest
+
+from tests.docs import LANGUAGES, page_paths
+from tests.gallery import gallery_messages
+
+INDEX = {"zh": "search/search_index.json", "en": "en/search/search_index.json"}
+ROOT = {"zh": "", "en": "en/"}
+
+
+def index(site, language: str) -> dict:
+    """The search index the pages of ``language`` load."""
+    return json.loads((site / INDEX[language]).read_text(encoding="utf-8"))
+
+
+def config_base(html: str) -> str:
+    """The ``base`` of Material's configuration on a page: where its search index is looked up."""
+    settings = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
+    return json.loads(settings.group(1))["base"]
+
+
+@pytest.mark.parametrize("path", page_paths(), ids=lambda path: path or "zh-home")
+def test_each_page_looks_up_the_index_of_its_own_language(site, path):
+    language = "en" if path.startswith("en/") else "zh"
+    base = config_base((site / path / "index.html").read_text(encoding="utf-8"))
+    assert posixpath.normpath(posixpath.join(path, base)) == posixpath.normpath(ROOT[language] or ".")
+    assert (site / path / base / "search/search_index.json").resolve() == (site / INDEX[language]).resolve()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_index_holds_every_page_of_its_language_and_no_other(site, language):
+    locations = {doc["location"] for doc in index(site, language)["docs"]}
+    pages = {path.removeprefix(ROOT[language]) for path in page_paths() if (path.startswith("en/")) == (language == "en")}
+    assert {location for location in locations if "#" not in location} == pages
+
+
+def test_chinese_text_is_indexed_word_by_word(site):
+    """jieba's segmentation (Material marks word boundaries with U+200B) survives the split."""
+    home = next(doc for doc in index(site, "zh")["docs"] if doc["location"] == "")
+    assert "\u200b计算\u200b" in home["text"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_gallery_entry_carries_its_message_and_words_are_not_stemmed(site, language):
+    search_index = index(site, language)
+    assert search_index["config"]["pipeline"] == []
+    assert "message" in search_index["config"]["fields"]
+    carried = {doc["location"].split("#")[1]: doc["message"] for doc in search_index["docs"] if "message" in doc}
+    assert carried == gallery_messages(language)
