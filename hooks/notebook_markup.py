@@ -8,6 +8,7 @@ block. Headings take the anchors of the page's table of contents. A notebook pag
 searches and weighs like any other page. Used by hooks/notebook_pages.py.
 """
 
+import functools
 import re
 from html import escape
 
@@ -23,7 +24,14 @@ def site_markup(html: str, solution_label: str, anchors: list[str]) -> str:
     """The cells of mkdocs-jupyter's ``html`` in the site's markup.
 
     Solutions are folded under ``solution_label``; the headings, in order, take ``anchors``.
+    The last results are kept: `make serve` rebuilds every page after each save, most of them
+    from the same notebook HTML (hooks/serve_cache.py).
     """
+    return _site_markup(html, solution_label, tuple(anchors))
+
+
+@functools.lru_cache(maxsize=32)
+def _site_markup(html: str, solution_label: str, anchors: tuple[str, ...]) -> str:
     soup = BeautifulSoup(html, "html.parser")
     markdown = soup.select(".jp-RenderedMarkdown")
     headings = [heading for cell in markdown for heading in cell.find_all(_HEADINGS)]
