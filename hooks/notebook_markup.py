@@ -19,6 +19,7 @@ SOLUTION_TAG = "solution"
 NO_ALT_TEXT = "No description has been provided for this image"  # nbconvert's words for an image without alt text
 _MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$\n]+?)\$", re.DOTALL)
 _HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+_NOTEBOOK = '<div class="jp-Notebook'
 
 
 def site_markup(html: str, solution_label: str, anchors: list[str]) -> str:
@@ -33,7 +34,8 @@ def site_markup(html: str, solution_label: str, anchors: list[str]) -> str:
 
 @functools.lru_cache(maxsize=32)
 def _site_markup(html: str, solution_label: str, anchors: tuple[str, ...]) -> str:
-    soup = BeautifulSoup(html, "html.parser")
+    cells = html.index(_NOTEBOOK)  # before the cells: the head and JupyterLab's stylesheet, nine tenths of the HTML
+    soup = BeautifulSoup(html[cells:], "html.parser")
     for image in soup.find_all("img", alt=False):  # as nbconvert's HTML exporter does (hooks/notebook_exporter.py)
         image["alt"] = NO_ALT_TEXT
     markdown = soup.find_all(class_="jp-RenderedMarkdown")
