@@ -1,4 +1,4 @@
-"""Jinja bytecode caches kept in memory for the whole process, shared by the environments of a kind.
+"""Jinja bytecode caches kept in memory for the whole process, one for each kind of environment.
 
 Used by hooks/template_cache.py. A module of its own, imported the ordinary way, so that it is
 loaded once per process: MkDocs runs a hook's file again each time `mkdocs serve` reloads the

@@ -9,7 +9,6 @@ contents). It is handed exporters that skip three costs, and the site's HTML is 
   exporter keeps nothing from one notebook to the next but its set-up. (mkdocs-jupyter passes
   a new highlighting function each time, the same code with the same extra CSS classes: the
   arguments compare by the function's code and captured values.)
-
 - nbconvert checks the notebook against the notebook schema after each of its dozen
   preprocessors, a fifth of a notebook's rendering; its documented ``optimistic_validation``
   option checks it once, after the last one, which still stops a broken notebook.
@@ -43,7 +42,8 @@ class TemplateOnlyHTMLExporter(HTMLExporter):
         """Render ``nb`` as :class:`HTMLExporter` does, up to its pass over the rendered HTML."""
         language = nb.metadata.get("language_info", {})
         lexer = language.get("pygments_lexer", language.get("name", None))
-        self.register_filter("highlight_code", self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)))
+        highlight = self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self))
+        self.register_filter("highlight_code", highlight)
         resources = self._init_resources(resources)
         data_types = WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self, resources=resources)
         self.register_filter("filter_data_type", data_types)

@@ -105,7 +105,9 @@ def _code_cell(source: str, block: Block) -> NotebookNode:
     return _new_code_cell(cell_code(source, block), page_outputs(block), metadata)
 
 
-def _new_code_cell(source: str, outputs: Optional[list[NotebookNode]] = None, metadata: Optional[dict] = None) -> NotebookNode:
+def _new_code_cell(
+    source: str, outputs: Optional[list[NotebookNode]] = None, metadata: Optional[dict] = None
+) -> NotebookNode:
     cell = {"cell_type": "code", "execution_count": None, "metadata": metadata or {}, "outputs": outputs or []}
     return from_dict(cell | {"source": source})
 
