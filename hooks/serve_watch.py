@@ -4,8 +4,8 @@
 a second, at worst half a second, of the time between saving a page and seeing it served again
 (`make bench` measures that time; its target is a second and a half). Polling the pages, the
 figures and mkdocs.yml takes about a millisecond (an idle server then uses about 1 % of a core),
-so this polls every tenth of a second: the
-server's watcher is replaced by one that does, before it starts, watching the same paths.
+so this polls every tenth of a second: the server's watcher is replaced by one that does,
+before it starts, watching the same paths.
 """
 
 from watchdog.observers.polling import PollingObserver
