@@ -8,6 +8,7 @@ block. Headings take the anchors of the page's table of contents. A notebook pag
 searches and weighs like any other page. Used by hooks/notebook_pages.py.
 """
 
+import functools
 import re
 from html import escape
 
@@ -15,27 +16,39 @@ from bs4 import BeautifulSoup
 from mathml import to_mathml  # a sibling hook: MkDocs loads hooks with their folder importable
 
 SOLUTION_TAG = "solution"
+NO_ALT_TEXT = "No description has been provided for this image"  # nbconvert's words for an image without alt text
 _MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$\n]+?)\$", re.DOTALL)
 _HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+_NOTEBOOK = '<div class="jp-Notebook'
 
 
 def site_markup(html: str, solution_label: str, anchors: list[str]) -> str:
     """The cells of mkdocs-jupyter's ``html`` in the site's markup.
 
     Solutions are folded under ``solution_label``; the headings, in order, take ``anchors``.
+    The last results are kept: `make serve` rebuilds every page after each save, most of them
+    from the same notebook HTML (hooks/serve_cache.py).
     """
-    soup = BeautifulSoup(html, "html.parser")
-    markdown = soup.select(".jp-RenderedMarkdown")
+    return _site_markup(html, solution_label, tuple(anchors))
+
+
+@functools.lru_cache(maxsize=32)
+def _site_markup(html: str, solution_label: str, anchors: tuple[str, ...]) -> str:
+    cells = html.index(_NOTEBOOK)  # before the cells: the head and JupyterLab's stylesheet, nine tenths of the HTML
+    soup = BeautifulSoup(html[cells:], "html.parser")
+    for image in soup.find_all("img", alt=False):  # as nbconvert's HTML exporter does (hooks/notebook_exporter.py)
+        image["alt"] = NO_ALT_TEXT
+    markdown = soup.find_all(class_="jp-RenderedMarkdown")
     headings = [heading for cell in markdown for heading in cell.find_all(_HEADINGS)]
     for heading, anchor in zip(headings, anchors, strict=True):
         heading["id"] = anchor
-        for link in heading.select("a.anchor-link"):
+        for link in heading.find_all("a", class_="anchor-link"):
             link.attrs = {"class": "headerlink", "href": f"#{anchor}", "title": "Permanent link"}
     for text in [text for cell in markdown for text in cell.find_all(string=_MATH)]:
         if text.find_parent(["code", "pre"]) is None:
             text.replace_with(BeautifulSoup(_with_mathml(str(text)), "html.parser"))
     parts, solution = [], []
-    for cell in soup.select(".jp-Notebook > .jp-Cell"):
+    for cell in [cell for notebook in soup.find_all(class_="jp-Notebook") for cell in _children(notebook, "jp-Cell")]:
         if _is_solution(cell):
             solution.append(_cell_markup(cell))
             continue
@@ -46,14 +59,14 @@ def site_markup(html: str, solution_label: str, anchors: list[str]) -> str:
 
 
 def _cell_markup(cell) -> str:
-    markdown = cell.select_one(".jp-RenderedMarkdown")
+    markdown = cell.find(class_="jp-RenderedMarkdown")
     if markdown is not None:
         return markdown.decode_contents()
     parts = []
-    for code in cell.select(".jp-InputArea pre"):
+    for code in [code for area in cell.find_all(class_="jp-InputArea") for code in area.find_all("pre")]:
         code.find("span").extract()  # Pygments' empty <span>, which the theme puts before <code>
         parts.append(f'<div class="language-python highlight"><pre><span></span><code>{code.decode_contents()}</code></pre></div>')
-    for output in cell.select(".jp-OutputArea-output"):
+    for output in cell.find_all(class_="jp-OutputArea-output"):
         text = output.find("pre")
         if text is None:
             parts.append(output.decode_contents())
@@ -77,7 +90,12 @@ def _with_mathml(text: str) -> str:
 
 def _is_solution(cell) -> bool:
     tag = f"celltag_{SOLUTION_TAG}"
-    return tag in cell.get("class", []) or cell.select_one(f".{tag}") is not None
+    return tag in cell.get("class", []) or cell.find(class_=tag) is not None
+
+
+def _children(tag, css_class: str) -> list:
+    """The children of ``tag`` of class ``css_class`` (BeautifulSoup's own search: CSS selectors cost more)."""
+    return tag.find_all(class_=css_class, recursive=False)
 
 
 def _folded(cells: list[str], label: str) -> list[str]:

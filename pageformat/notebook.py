@@ -2,21 +2,27 @@
 the outputs the page shows (checked against torch by the tests) as those cells' outputs.
 
 The notebook runs on its own: lesson code the page imports from ``snippets/`` travels inside it
-(see :mod:`.inline_snippets`), announced by a Markdown cell in the page's language.
+(see :mod:`.inline_snippets`), announced by a Markdown cell in the page's language. In Jupyter it
+shows what the page shows (see :mod:`.jupyter_code`).
+
+The cells are built as plain notebook nodes: nbformat's ``new_*`` helpers validate every cell
+against the notebook schema as it is made, a third of the time the site build spends making the
+notebooks. The notebook is validated whole by tests/test_page_notebooks.py instead.
 """
 
 import ast
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
-import nbformat
 from mkdocs.utils.meta import get_data
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from nbformat import NotebookNode, from_dict, v4
 from sybil import Document
 
 from .blocks import Block, pair_blocks
 from .inline_snippets import Module, modules_to_inline, snippet_imports, without_statements
+from .jupyter_code import cell_code
 from .jupyter_markdown import jupyter_markdown
 
 KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -35,7 +41,7 @@ _EXCEPTION = re.compile(r"^(?:[A-Za-z_]\w*\.)*(?P<name>[A-Za-z_]\w*(?:Error|Exce
 class PageNotebook:
     """A page's notebook, and for each code cell made from a python block, that block."""
 
-    notebook: nbformat.NotebookNode
+    notebook: NotebookNode
     blocks: dict[int, Block]
 
 
@@ -58,20 +64,21 @@ def page_notebook(path: Path, language: str) -> PageNotebook:
     cells += _markdown_cells(jupyter_markdown(text[position:], indent))
     for number, cell in enumerate(cells, 1):
         cell.id = f"cell-{number}"
-    notebook = new_notebook(cells=cells, metadata={"kernelspec": KERNEL, "language_info": {"name": "python"}})
+    metadata = {"kernelspec": KERNEL, "language_info": {"name": "python"}}
+    notebook = from_dict({"nbformat": v4.nbformat, "nbformat_minor": v4.nbformat_minor, "metadata": metadata, "cells": cells})
     return PageNotebook(notebook, blocks)
 
 
-def page_outputs(block: Block) -> list[nbformat.NotebookNode]:
+def page_outputs(block: Block) -> list[NotebookNode]:
     """What the page shows after ``block``, as notebook outputs: printed text, then the exception."""
     if block.shown is None:
         return []
     shown = block.shown.source.rstrip("\n")
     if not block.expects_error:
-        return [new_output("stream", name="stdout", text=shown + "\n")]
+        return [_stdout(shown + "\n")]
     printed, ename, evalue, error_text = split_error(shown)
-    outputs = [new_output("stream", name="stdout", text=printed)] if printed else []
-    return outputs + [new_output("error", ename=ename, evalue=evalue, traceback=error_text.split("\n"))]
+    error = from_dict({"output_type": "error", "ename": ename, "evalue": evalue, "traceback": error_text.split("\n")})
+    return ([_stdout(printed)] if printed else []) + [error]
 
 
 def split_error(shown: str) -> tuple[str, str, str, str]:
@@ -89,16 +96,31 @@ def split_error(shown: str) -> tuple[str, str, str, str]:
     return "".join(line + "\n" for line in printed), ename, evalue, "\n".join(error_lines)
 
 
-def _code_cell(source: str, block: Block) -> nbformat.NotebookNode:
-    tags = [RAISES] if block.expects_error else []
-    return new_code_cell(source.rstrip("\n"), outputs=page_outputs(block), metadata={"tags": tags} if tags else {})
+def _stdout(text: str) -> NotebookNode:
+    return from_dict({"output_type": "stream", "name": "stdout", "text": text})
 
 
-def _markdown_cells(markdown: str) -> list[nbformat.NotebookNode]:
-    return [new_markdown_cell(markdown)] if markdown.strip() else []
+def _code_cell(source: str, block: Block) -> NotebookNode:
+    metadata = {"tags": [RAISES]} if block.expects_error else {}
+    return _new_code_cell(cell_code(source, block), page_outputs(block), metadata)
 
 
-def _inlined_cells(statements: list[str], modules: list[Module], language: str) -> list[nbformat.NotebookNode]:
+def _new_code_cell(
+    source: str, outputs: Optional[list[NotebookNode]] = None, metadata: Optional[dict] = None
+) -> NotebookNode:
+    cell = {"cell_type": "code", "execution_count": None, "metadata": metadata or {}, "outputs": outputs or []}
+    return from_dict(cell | {"source": source})
+
+
+def _new_markdown_cell(source: str) -> NotebookNode:
+    return from_dict({"cell_type": "markdown", "metadata": {}, "source": source})
+
+
+def _markdown_cells(markdown: str) -> list[NotebookNode]:
+    return [_new_markdown_cell(markdown)] if markdown.strip() else []
+
+
+def _inlined_cells(statements: list[str], modules: list[Module], language: str) -> list[NotebookNode]:
     """A note saying which lesson code the notebook carries in place of ``statements``, then one cell per module."""
     if not modules:
         return []
@@ -107,4 +129,4 @@ def _inlined_cells(statements: list[str], modules: list[Module], language: str) 
         statements=separator.join(f"`{statement}`" for statement in statements),
         paths=separator.join(f"`{module.path}`" for module in modules),
     )
-    return [new_markdown_cell(note)] + [new_code_cell(module.source.strip("\n")) for module in modules]
+    return [_new_markdown_cell(note)] + [_new_code_cell(module.source.strip("\n")) for module in modules]

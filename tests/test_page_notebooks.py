@@ -3,9 +3,11 @@
 The notebooks are made from the pages as the site build makes them (pageformat.notebook); each
 runs in its own kernel, started in an empty folder, since a downloaded notebook cannot count on
 this repository. Every code cell made from a python block is compared with that block's output
-or error block, normalised as the page checker normalises. Jupyter also displays the value of a
-cell's last expression (``Out[n]``); a page shows only what its code prints, so that display is
-left out. Blocks the page checker skips (a GPU the machine lacks) are not run, and say why.
+or error block, normalised as the page checker normalises. The values Jupyter displays (a cell's
+last expression, ``Out[n]``) are part of what a cell shows: a page shows only what its code
+prints, so a displayed value the page lacks is a difference (pageformat.jupyter_code keeps them
+out). A cell whose block the page checker skips (a GPU the machine lacks) must print the page's
+reason and stop cleanly; its output is then not compared, and the test says why.
 """
 
 import functools
@@ -24,7 +26,9 @@ from pagecheck.evaluators import AVAILABLE
 from pagecheck.normalize import tidy
 from pagecheck.verdict import output_diff, raise_mismatch
 
-SELF_TEST = Path(__file__).parent / "samples" / "notebook" / "kernel_self_test.md"
+SAMPLES = Path(__file__).parent / "samples" / "notebook"
+SELF_TEST = SAMPLES / "kernel_self_test.md"
+ECHO = SAMPLES / "echo.md"
 PAGES = [f"{language}/{page.as_posix()}" for language in LANGUAGES for page in pages(language)]
 
 
@@ -46,15 +50,23 @@ def cell_differences(block: Block, run: CellRun) -> list[str]:
     if mismatch:
         return [mismatch]
     expected = tidy(block.shown.source) if block.shown else ""
-    actual = run.shown_text()
+    actual = run.shown_text(results=True)
     return [] if expected == actual else [output_diff(expected, actual, "the page", "the kernel")]
+
+
+def skip_differences(reason: str, run: CellRun) -> list[str]:
+    """How a cell whose block the checker skips differs from printing the page's ``reason``, cleanly."""
+    if run.raised or run.refused:
+        return [f"the cell raised instead of printing the page's reason: {run.exception_line or run.refused}"]
+    expected, actual = tidy(reason + "\n"), run.shown_text(results=True)
+    return [] if expected == actual else [output_diff(expected, actual, "the page's reason", "the kernel")]
 
 
 @pytest.fixture(scope="session")
 def page_runs(request, tmp_path_factory):
     """The notebook of every page the selected tests need, each run once in its own kernel."""
     needed = selected(request, test_cell_prints_what_the_page_shows, "page")
-    notebooks = {page: (notebook_of(page).notebook, set(skipped_cells(page))) for page in needed}
+    notebooks = {page: (notebook_of(page).notebook, set()) for page in needed}
     return run_notebooks(notebooks, {page: tmp_path_factory.mktemp("kernel") for page in needed})
 
 
@@ -69,11 +81,12 @@ def page_runs(request, tmp_path_factory):
 )
 def test_cell_prints_what_the_page_shows(page_runs, page, index):
     block = notebook_of(page).blocks[index]
-    if index in skipped_cells(page):
-        pytest.skip(f"docs/{page}:{block.code.line}: {skipped_cells(page)[index]}")
     runs = page_runs[page]
     if isinstance(runs, BaseException):
         raise runs
+    if index in skipped_cells(page):
+        assert skip_differences(skipped_cells(page)[index], runs[index]) == []
+        pytest.skip(f"docs/{page}:{block.code.line}: {skipped_cells(page)[index]}")
     assert cell_differences(block, runs[index]) == []
 
 
@@ -102,3 +115,17 @@ def test_the_kernel_check_notices_a_wrong_output_and_keeps_warnings_and_errors_i
     wrong, error, warning, value = (cell_differences(block, runs[index]) for index, block in made.blocks.items())
     assert wrong and "-two\n+one" in wrong[0]
     assert error == warning == value == []
+
+
+@pytest.mark.kernel
+def test_the_kernel_check_notices_a_value_jupyter_displays_and_the_page_does_not(tmp_path):
+    made = page_notebook(ECHO, language="en")
+    [(index, block)] = made.blocks.items()
+    notebook = made.notebook
+    assert notebook.cells[index].source.endswith("sorted(numbers);")
+    displaying = nbformat.from_dict({**notebook.cells[index], "id": "displaying", "source": block.code.source})
+    notebook.cells.append(displaying)
+    runs = run_notebooks({"sample": (notebook, set())}, {"sample": tmp_path})["sample"]
+    assert cell_differences(block, runs[index]) == []
+    [difference] = cell_differences(block, runs[len(notebook.cells) - 1])
+    assert "+[1, 2, 3]" in difference

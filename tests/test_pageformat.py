@@ -3,7 +3,9 @@ and the lesson code the page imports carried along."""
 
 from pathlib import Path
 
+from pageformat.blocks import Block
 from pageformat.inline_snippets import REPOSITORY, snippet_imports, without_statements
+from pageformat.jupyter_code import cell_code, without_echo
 from pageformat.jupyter_markdown import jupyter_markdown
 from pageformat.notebook import page_notebook, split_error
 from tests.docs import DOCS
@@ -71,3 +73,19 @@ def test_a_page_without_lesson_code_carries_none(tmp_path: Path):
     made = page_notebook(page, "en").notebook
     assert [cell.cell_type for cell in made.cells] == ["markdown", "code"]
     assert made.cells[1].outputs[0].text == "1\n"
+
+
+def test_a_cell_ends_a_value_jupyter_would_display_with_a_semicolon():
+    assert without_echo('torch.manual_seed(0)  # 种子') == 'torch.manual_seed(0);  # 种子'
+    assert without_echo('print("值")\nlabel = "标签"\nnn.Linear(\n    2, 1\n)') == 'print("值")\nlabel = "标签"\nnn.Linear(\n    2, 1\n);'
+    assert without_echo('"标签" + str(1)') == '"标签" + str(1);'
+    for unchanged in ('print("值")', "loss.backward()", "show_graph(y=y)", "x = f()", "f();", "for i in x:\n    f(i)"):
+        assert without_echo(unchanged) == unchanged
+
+
+def test_a_cell_that_needs_a_gpu_prints_the_page_s_reason_without_one():
+    block = Block(code=None, shown=None, needs="cuda", reason="需要 CUDA GPU：没有时跳过")
+    assert cell_code('g = torch.zeros(3, device="cuda")\n\ng.sum()\n', block) == (
+        'if not torch.cuda.is_available():\n    print("需要 CUDA GPU：没有时跳过")\nelse:\n'
+        '    g = torch.zeros(3, device="cuda")\n\n    g.sum()'
+    )
