@@ -15,7 +15,9 @@ a wildcard to every query term, and Lunr does not stem a wildcard term, so with 
 The short words of a long message (``a*``, ``to*``) still match all over the site, so each index
 entry of a gallery section (anchor ``#err-``) also gets the message its output prints as a field
 of its own, ``message``, weighted above the text: Material's search indexes every field the
-index's configuration lists and shows only the title and text.
+index's configuration lists and shows only the title and text. The message also follows the
+entry's short heading in its title, where a reader who pasted it sees it in the result, and each
+entry is weighed by :func:`message_boost`.
 
 The offline build (Material's ``offline`` plugin) reads ``search_index.js``: each language gets
 one beside its JSON.
@@ -32,6 +34,7 @@ from mkdocs.plugins import event_priority
 INDEX = "search/search_index.json"
 SCRIPT = "search/search_index.js"
 MESSAGE_FIELD = {"message": {"boost": 300.0}}
+MESSAGE_WORDS = 4
 _GALLERY_ENTRY = "#err-"
 _MESSAGE = re.compile(r"^\w+(?:Error|Warning): .+$", re.M)
 _TAG = re.compile(r"<[^>]+>")
@@ -54,12 +57,32 @@ def split_index(index: dict, languages: list[str], default: str) -> dict[str, di
     return parts
 
 
+def message_boost(message: str) -> float:
+    """How much a gallery entry weighs in search: less than a page, and less the longer its message.
+
+    Material's search scores without length normalisation (Lunr's ``b`` is 0) and adds a
+    wildcard to every word of a query, so a long message matches the short words of any other
+    (``a*``, ``to*``) many times over and would outrank the entry a pasted message is about.
+    The square root of ``MESSAGE_WORDS`` over the message's distinct words puts each pasted
+    message's own entry first, in both languages, while a chapter still comes before the gallery
+    for a word of its own, such as ``detach`` (tests/browser/test_search.py, test_features.py).
+    """
+    return (MESSAGE_WORDS / len(set(message.split()))) ** 0.5
+
+
 def with_messages(index: dict) -> dict:
-    """``index`` with a ``message`` field on each error-gallery entry: the message it prints."""
+    """``index`` with a ``message`` field on each error-gallery entry: the message it prints.
+
+    An entry quotes its message under its heading, sometimes only its start, and prints it whole
+    in its first output block: the message is the first one the entry names, taken whole.
+    """
     docs = []
     for doc in index["docs"]:
-        printed = _MESSAGE.search(html.unescape(_TAG.sub("\n", doc["text"]))) if _GALLERY_ENTRY in doc["location"] else None
-        docs.append({**doc, "message": printed.group()} if printed else doc)
+        found = _MESSAGE.findall(html.unescape(_TAG.sub("\n", doc["text"]))) if _GALLERY_ENTRY in doc["location"] else []
+        whole = next((message for message in found[1:] if message.startswith(found[0])), found[0]) if found else None
+        if whole:
+            doc = {**doc, "title": f"{doc['title']} · {whole}", "message": whole, "boost": message_boost(whole)}
+        docs.append(doc)
     return {**index, "config": {**index["config"], "fields": {**index["config"]["fields"], **MESSAGE_FIELD}}, "docs": docs}
 
 
