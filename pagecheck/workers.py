@@ -17,6 +17,7 @@ from typing import Optional
 
 from xdist.scheduler import LoadFileScheduling
 
+SPREAD = ("tests/browser/",)  # tests handed out one by one rather than a module at a time
 _SYBIL_ITEM = re.compile(r"^(?P<page>[^:]+)::line:(?P<line>\d+),column:\d+$")
 
 
@@ -34,6 +35,13 @@ class PageScheduling(LoadFileScheduling):
                 break
         super().remove_node(node)
         return crashed
+
+    def _split_scope(self, nodeid: str) -> str:
+        """A page's blocks stay together (and each test module's tests, which share its fixtures),
+        but each browser test goes out on its own: they only share the built site and a browser."""
+        if nodeid.startswith(SPREAD):
+            return nodeid
+        return super()._split_scope(nodeid)
 
     def _reschedule(self, node) -> None:
         """Give ``node`` more work, once it has collected (xdist may try earlier when a second worker crashes)."""
