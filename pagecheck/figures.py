@@ -25,7 +25,6 @@ import contextlib
 import difflib
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterator, Optional
 
 from sybil import Document

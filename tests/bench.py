@@ -28,10 +28,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
 from tests import serve_latency
-from tests.docs import LANGUAGES, ROOT, site_config
+from tests.docs import LANGUAGES, ROOT, site_config, write_config
 
 RUNS = 3
 SERIAL = ["-n", "0"] if importlib.util.find_spec("xdist") else []
@@ -120,12 +119,7 @@ def skeleton_config(folder: Path) -> Path:
         (folder / "docs" / language / "index.md").write_text(title, encoding="utf-8")
     config["docs_dir"] = str(folder / "docs")
     config["nav"] = [{"Home": "index.md"}]
-    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
-    config["watch"] = [str(ROOT / path) for path in config.get("watch", [])]
-    path = folder / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    return path
+    return write_config(config, folder)
 
 
 def build_command(config: Path, site: Path) -> list[str]:

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+import yaml
 from sybil import Sybil
 
 from pagecheck.engine import make_sybil
@@ -54,3 +55,13 @@ def page_paths() -> list[str]:
 def site_config() -> dict:
     """mkdocs.yml as data, environment variables left at their defaults."""
     return read_config(ROOT)
+
+
+def write_config(config: dict, folder: Path) -> Path:
+    """Write ``config`` as ``folder``/mkdocs.yml, the repository paths it names (theme, hooks, watch) made absolute."""
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
+    config["watch"] = [str(ROOT / path) for path in config.get("watch", [])]
+    path = folder / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path

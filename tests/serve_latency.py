@@ -23,9 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-import yaml
 
-from tests.docs import DOCS, ROOT, site_config
+from tests.docs import DOCS, ROOT, site_config, write_config
 
 PAGE = "en/glossary.md"
 PAGE_URL = "en/glossary/"
@@ -76,12 +75,7 @@ def scratch_config(folder: Path) -> Path:
     shutil.copytree(DOCS, folder / "docs")
     config = site_config()
     config["docs_dir"] = str(folder / "docs")
-    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
-    config["watch"] = [str(ROOT / path) for path in config.get("watch", [])]
-    path = folder / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    return path
+    return write_config(config, folder)
 
 
 def fetch(url: str) -> str:
