@@ -23,7 +23,7 @@ screenshots: $(INSTALLED)  ## PNGs of every page, both languages, light and dark
 	$(BIN)/python -m tests.browser.screenshots screenshots
 
 sync-confirm: $(INSTALLED)  ## after checking that each zh section and its en twin say the same, record them in docs/sections.lock
-	$(BIN)/python -m pagecheck.sections
+	$(BIN)/python -m pagelint.sections
 
 build: $(INSTALLED)  ## build the site into site/
 	$(BIN)/mkdocs build

@@ -18,12 +18,6 @@ The checker's own pieces:
   :mod:`.peer` asking torchviz for a second opinion on its nodes and edges;
 - :mod:`.engine` assembles them into the one :class:`sybil.Sybil` that checks every page.
 
-Beside it, the checks of zh/en twins and of their writing, each used by a test under ``tests/``:
-
-- :mod:`.parity` compares the code and outputs of a zh page with its en twin;
-- :mod:`.sections` pairs the twins' sections and notices one that changed in one language only;
-- :mod:`.prose` finds the lines a reader reads: prose outside code, and code comments;
-- :mod:`.punctuation` and :mod:`.terms` check those lines against Chinese punctuation and the glossary.
-- :mod:`.site_structure` finds a page or chapter left half-added: a missing twin, nav entry, nav
-  title translation, home-page entry or exercise notebook.
+The checks that read pages but run nothing (zh/en parity, sections in step, writing, the
+site's structure) live in the :mod:`pagelint` package beside this one.
 """

@@ -8,7 +8,7 @@ from sybil import Sybil
 
 from pagecheck.engine import make_sybil
 from pagecheck.isolation import fresh_torch_state
-from pagecheck.site_structure import read_config
+from pagelint.site_structure import read_config
 
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"

@@ -21,8 +21,8 @@ from nbformat.v4 import new_output
 from tests.docs import DOCS, LANGUAGES, notebooks, site_config, twin
 from tests.kernels import outputs_text, run_notebooks, selected
 from pagecheck.normalize import stable_text
-from pagecheck.parity import code_shape, output_differences
-from pagecheck.site_structure import chapters
+from pagelint.parity import code_shape, output_differences
+from pagelint.site_structure import chapters
 
 CHAPTERS = [Path(chapter).stem for chapter in chapters(site_config())]
 EXERCISES = [f"{language}/{notebook.as_posix()}" for language in LANGUAGES for notebook in notebooks(language)]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.docs import DOCS, pages, twin
-from pagecheck.parity import page_differences
+from pagelint.parity import page_differences
 
 PLANTED = Path(__file__).parent / "samples" / "parity"
 

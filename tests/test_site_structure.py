@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from pagecheck.site_structure import NOT_CHAPTERS, chapters, i18n_languages, links_to_pages, page_names, read_config, structure_problems
+from pagelint.site_structure import NOT_CHAPTERS, chapters, i18n_languages, links_to_pages, page_names, read_config, structure_problems
 from tests.docs import ROOT
 
 PLANTED = Path(__file__).parent / "samples" / "structure"
-NOT_A_CHAPTER = "; a page that is not a chapter belongs in NOT_CHAPTERS in pagecheck/site_structure.py"
+NOT_A_CHAPTER = "; a page that is not a chapter belongs in NOT_CHAPTERS in pagelint/site_structure.py"
 EXPECTED = {
     "complete": [],
     "twin_missing": ["docs/en/glossary.md has no twin docs/zh/glossary.md"],

@@ -1,13 +1,13 @@
 """One term per concept: no page, exercise or code comment uses a word its glossary says to avoid.
 
-The glossary entries list those words (pagecheck/terms.py); planted pages prove the check fails."""
+The glossary entries list those words (pagelint/terms.py); planted pages prove the check fails."""
 
 from pathlib import Path
 
 import pytest
 
-from pagecheck.prose import Line, notebook_lines, page_comments, page_prose
-from pagecheck.terms import Term, read_glossary, term_problems, without_word_lists
+from pagelint.prose import Line, notebook_lines, page_comments, page_prose
+from pagelint.terms import Term, read_glossary, term_problems, without_word_lists
 from tests.docs import DOCS, LANGUAGES, ROOT, notebooks, pages
 
 PLANTED = Path("tests/samples/terms")

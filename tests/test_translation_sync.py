@@ -1,13 +1,13 @@
 """A zh page and its en twin pair section by section, and no section drifts from its twin.
 
 The lock (docs/sections.lock) records each section as last confirmed to say the same in both
-languages; `make sync-confirm` rewrites it (pagecheck/sections.py)."""
+languages; `make sync-confirm` rewrites it (pagelint/sections.py)."""
 
 from pathlib import Path
 
 import pytest
 
-from pagecheck.sections import anchor_problems, drift_problems, read_lock, sections, stale_entries
+from pagelint.sections import anchor_problems, drift_problems, read_lock, sections, stale_entries
 from tests.docs import DOCS, pages
 
 PLANTED = Path("tests/samples/sync")

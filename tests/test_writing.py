@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from pagecheck.prose import notebook_lines, page_comments, page_prose
-from pagecheck.punctuation import punctuation_problems
+from pagelint.prose import notebook_lines, page_comments, page_prose
+from pagelint.punctuation import punctuation_problems
 from tests.docs import DOCS, ROOT, notebooks, pages
 
 PLANTED = Path("tests/samples/writing")

@@ -24,7 +24,7 @@ from .prose import numbered_lines
 TOP = "(top)"
 LOCK_HEADER = (
     "# Fingerprints of each section of each zh page and its en twin, as last confirmed to say the\n"
-    "# same (pagecheck/sections.py). Written by `make sync-confirm`; do not edit by hand.\n"
+    "# same (pagelint/sections.py). Written by `make sync-confirm`; do not edit by hand.\n"
     "# page anchor zh-fingerprint en-fingerprint\n"
 )
 _ANCHORED_HEADING = re.compile(r"^#{1,6}\s.*\{[^}]*#(?P<anchor>[\w-]+)[^}]*\}\s*$")

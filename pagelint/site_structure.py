@@ -45,7 +45,7 @@ HOME = "index.md"
 NAME_SEPARATOR = {"zh": "："}  # between a section's title and a page's title; ": " in other languages
 _H1 = re.compile(r"^# (?P<title>.+?)\s*$")
 _LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]]+)\]\((?P<target>[^\s()#:]+)(?:\s+\"[^\"]*\")?\)")
-_NOT_A_CHAPTER = "; a page that is not a chapter belongs in NOT_CHAPTERS in pagecheck/site_structure.py"
+_NOT_A_CHAPTER = "; a page that is not a chapter belongs in NOT_CHAPTERS in pagelint/site_structure.py"
 
 
 class _ConfigLoader(yaml.SafeLoader):
