@@ -36,11 +36,7 @@ def pytest_addoption(parser):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Give each page block its time limit; with --pages-in-reverse, run the pages last to first."""
-    for item in items:
-        timeout = getattr(getattr(getattr(item, "example", None), "parsed", None), "timeout", None)
-        if timeout is not None:
-            item.add_marker(pytest.mark.timeout(timeout))
+    """With --pages-in-reverse, run the pages last to first."""
     if config.getoption("--pages-in-reverse"):
         pages = list(dict.fromkeys(item.path for item in items))
         items.sort(key=lambda item: -pages.index(item.path))

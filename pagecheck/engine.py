@@ -33,15 +33,17 @@ def parse_page_end(document: Document, refresh: bool = False):
     yield Region(end, end, None, partial(check_page_complete, refresh=refresh))
 
 
-def make_sybil(refresh: bool = False, setup=None, **options) -> Sybil:
-    """The Sybil for Markdown pages; with ``refresh`` stale outputs are rewritten, not failed."""
+def make_sybil(refresh: bool = False, **options) -> Sybil:
+    """The Sybil for Markdown pages; with ``refresh`` stale outputs are rewritten, not failed.
+
+    Each page runs in a child process of its own (:mod:`.pageprocess`); the test process only compares.
+    """
     return Sybil(
         parsers=[
             partial(parse_blocks, refresh=refresh),
             partial(parse_figures, refresh=refresh),
             partial(parse_page_end, refresh=refresh),
         ],
-        setup=setup,
         **options,
     )
 
@@ -52,8 +54,6 @@ def check_page(sybil: Sybil, path: Path) -> list[str]:
     Skipped blocks (hardware the machine lacks) are left out silently here; pytest reports them.
     """
     document = sybil.parse(path)
-    if sybil.setup:
-        sybil.setup(document.namespace)
     failures = []
     for example in document.examples():
         try:

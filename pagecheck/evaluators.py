@@ -1,75 +1,95 @@
 """Sybil evaluators: check a block against its output block, a figure against the graph drawn
 before it, and that a page is complete."""
 
+import os
 import weakref
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
 import pytest
-import torch
 from sybil import Document, Example
 
 from pageformat.blocks import Block, pair_blocks
 from pageformat.errors import page_name
 from pageformat.fences import lex_fences
+from pageformat.inline_snippets import REPOSITORY
 
-from .execution import OUTPUT_CAP, Run, run_code
-from .figures import Drawing, Figure, figure_problem, recording
-from .isolation import fresh_torch_state
-from .normalize import stable_text, tidy
+from .execution import OUTPUT_CAP
+from .figures import Drawing, figure_problem
+from .normalize import tidy
+from .pageprocess import PageEnded, PageProcess
+from .reader import BlockCode, BlockRun, PageRequest
 from .refresh import rewrite_outputs
-from .side_effects import Watch, guarded, site_root
+from .side_effects import site_root
 from .verdict import output_diff, raise_mismatch
 
-TIMED_OUT = "from pytest-timeout"  # the words pytest-timeout fails a test with when its time is up
 FLOOD_LINES = 20
+
+
+def _cuda_available() -> bool:
+    import torch
+
+    return torch.cuda.is_available()
+
+
+AVAILABLE = {"cuda": _cuda_available}
 
 
 @dataclass
 class PageRun:
-    """What one run of a page has to remember between its blocks."""
+    """What one run of a page has to remember between its blocks: its process, what it printed, what it drew."""
 
     refresh: bool
+    process: PageProcess
     stale: list[tuple[Block, str]] = field(default_factory=list)
     drawings: list[Drawing] = field(default_factory=list)
-    watch: Optional[Watch] = None
+    redrawn: set[Path] = field(default_factory=set)
 
-
-AVAILABLE = {"cuda": torch.cuda.is_available}
 
 _RUNS: "weakref.WeakKeyDictionary[Document, PageRun]" = weakref.WeakKeyDictionary()
 
 
+def page_request(document: Document, refresh: bool) -> PageRequest:
+    """What the page's child process runs: every block this machine can run, in page order."""
+    blocks = tuple(
+        BlockCode(block.code.line, block.code.source)
+        for block in pair_blocks(document)
+        if not block.needs or AVAILABLE[block.needs]()
+    )
+    return PageRequest(page_name(document), blocks, os.getcwd(), str(site_root(document.path)), refresh)
+
+
 def page_run(document: Document, refresh: bool) -> PageRun:
-    """The run state of ``document``, created on first use."""
-    return _RUNS.setdefault(document, PageRun(refresh))
+    """The run of ``document``, its child process started on first use."""
+    if document not in _RUNS:
+        _RUNS[document] = PageRun(refresh, PageProcess(page_request(document, refresh)))
+    return _RUNS[document]
 
 
 def check_block(example: Example, refresh: bool) -> Optional[str]:
-    """Run a block; return a failure message, or None when the page shows what it does."""
+    """Compare what a block printed in the page's process with its output block; None when they agree."""
     block: Block = example.parsed
     page = page_name(example.document)
     where = f"{page}:{block.code.line}"
     if block.needs and not AVAILABLE[block.needs]():
         pytest.skip(f"{where}: {block.reason}")
     run_state = page_run(example.document, refresh)
-    if run_state.watch is None:
-        run_state.watch = Watch.start(site_root(example.document.path), refresh)
     try:
-        with guarded(run_state.watch) as touched, recording(run_state.drawings, block.code.line):
-            run = run_code(block.code.source, page, block.code.line + 1, example.namespace)
-    except pytest.fail.Exception as failure:
-        if TIMED_OUT in str(failure):
-            return f"{where}: timed out after {block.timeout} s"
-        raise
-    if touched:
-        return f"{where}: the block must leave the reader's folder as it found it, but it\n  " + "\n  ".join(touched)
+        run = run_state.process.block_run(block.code.line, block.timeout)
+    except PageEnded as ended:
+        if ended.line == block.code.line:
+            return f"{where}: {ended.reason}"
+        pytest.skip(f"{where}: did not run, the block at line {ended.line} stopped the page")
+    run_state.drawings.extend(run.drawings)
+    if run.touched:
+        return f"{where}: the block must leave the reader's folder as it found it, but it\n  " + "\n  ".join(run.touched)
     if run.dropped:
         return f"{where}: {flood(run.printed, run.dropped)}"
-    mismatch = raise_mismatch(block, run.error is not None, run.trace, "block")
+    mismatch = raise_mismatch(block, run.raised, run.trace, "block")
     if mismatch:
         return f"{where}: {mismatch}"
-    actual = printed_text(run)
+    actual = run.shown
     if block.shown is None:
         if actual:
             return f"{where}: unshown output: the block prints this, but no output block follows it\n{actual}"
@@ -83,11 +103,6 @@ def check_block(example: Example, refresh: bool) -> Optional[str]:
         run_state.stale.append((block, actual))
         return None
     return f"{where}: " + output_diff(expected, actual, f"{page}:{block.shown.line} (the page)", "what the code prints")
-
-
-def printed_text(run: Run) -> str:
-    """What a run shows in its output or error block, in the page's stable form."""
-    return stable_text(run.printed + (run.error_line if run.error is not None else ""))
 
 
 def flood(printed: str, dropped: int) -> str:
@@ -107,8 +122,8 @@ def check_figure(example: Example, refresh: bool) -> Optional[str]:
     if not run.drawings:
         return f"{where}: this figure shows no drawing: no block before it drew a graph that no figure shows yet"
     problem = figure_problem(run.drawings.pop(0), figure, refresh)
-    if refresh and run.watch is not None:
-        run.watch.acknowledge()
+    if refresh:
+        run.redrawn.add((REPOSITORY / figure.path).resolve())
     return None if problem is None else f"{where}: {problem}"
 
 
@@ -140,8 +155,11 @@ def _page_problems(example: Example, refresh: bool) -> list[str]:
             f"(info string {fence.language + ' ' + fence.attributes!r})"
             for fence in escaped
         ]
-    run = page_run(document, refresh)
-    rewritten = run.watch.changes_since() if run.watch is not None else []
+    run = _RUNS.get(document)
+    if run is None:
+        return []
+    root = site_root(document.path)
+    rewritten = [change for change in run.process.page_end() if (root / change.split(" ", 1)[1]).resolve() not in run.redrawn]
     if rewritten:
         return [
             f"{page_name(document)}:{_line_of_end(document)}: a block of this page must leave the reader's folder "
@@ -159,25 +177,26 @@ def _page_problems(example: Example, refresh: bool) -> list[str]:
 
 
 def unstable_outputs(document: Document, stale: list[tuple[Block, str]]) -> list[str]:
-    """Run the page a second time, from a fresh state; name each stale block whose output changed.
+    """Run the page a second time, in a new interpreter under another hash seed; name each stale
+    block whose output changed.
 
     A refreshed output must be what every reader gets, so one that differs between two runs
-    (unseeded random numbers, say) is never written.
+    (unseeded random numbers, the order of a set) is never written.
     """
-    namespace: dict = {}
-    fresh_torch_state(namespace)
-    second = {}
-    for block in pair_blocks(document):
-        if not block.needs or AVAILABLE[block.needs]():
-            second[block.code.line] = printed_text(
-                run_code(block.code.source, page_name(document), block.code.line + 1, namespace)
-            )
+    second = PageProcess(page_request(document, refresh=True), second_run=True)
+    outputs = {}
+    for block, _ in stale:
+        try:
+            outputs[block.code.line] = second.block_run(block.code.line, block.timeout).shown
+        except PageEnded:
+            break
+    second.stop()
     return [
         f"{page_name(document)}:{block.code.line}: the block printed something else on a second run of the "
-        "page, so refresh wrote nothing; if it prints random values, seed them on the page "
-        "(torch.manual_seed(0) before they are drawn)"
+        "page, in a new interpreter, so refresh wrote nothing; if it prints random values, seed them on the "
+        "page (torch.manual_seed(0) before they are drawn); if it prints a set, print it sorted"
         for block, output in stale
-        if second.get(block.code.line) != output
+        if outputs.get(block.code.line) != output
     ]
 
 

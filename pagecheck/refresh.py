@@ -1,5 +1,8 @@
 """Rewrite a page's stale output blocks in place, leaving every other byte as it was.
 
+An output that holds a run of backticks as long as its fence gets a longer fence (CommonMark's
+rule), so that the page keeps its block structure whatever the code prints.
+
 The page was read (by Sybil, with universal newlines) when the run began; the refresh works on
 the file's bytes as they are now. It refuses to write when the page changed on disk since it was
 read, keeps each line's ending (LF, CRLF) and a byte-order mark, and replaces the file atomically:
@@ -16,6 +19,7 @@ from pageformat.errors import PageError
 from pageformat.fences import Fence
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_MARKER = re.compile(r"(?P<marker>`{3,}|~{3,})")
 
 
 def as_read(raw: str) -> str:
@@ -33,10 +37,20 @@ def rewrite_outputs(path: str, text: str, stale: list[tuple[Fence, str]]) -> Non
         raise PageError(f"{os.path.relpath(path)}: changed while refreshing; run again")
     lines = _LINE.findall(raw)
     for fence, output in sorted(stale, key=lambda item: item[0].start, reverse=True):
-        first, last = text.count("\n", 0, fence.content_start), text.count("\n", 0, fence.content_end)
+        opening, first, last = (text.count("\n", 0, at) for at in (fence.start, fence.content_start, fence.content_end))
         ending = _ending(lines[first] if first < last else lines[first - 1])
+        marker = _MARKER.search(lines[opening])["marker"]
+        longer = _longest_run(output, marker[0]) + 1
+        if longer > len(marker):
+            for index in (opening, last):
+                lines[index] = lines[index].replace(marker, marker[0] * longer, 1)
         lines[first:last] = [(fence.prefix + line).rstrip() + ending for line in output.split("\n")]
     _replace(path, "".join(lines), raw)
+
+
+def _longest_run(text: str, character: str) -> int:
+    """The length of the longest run of ``character`` in ``text``: a fence must be longer to hold it."""
+    return max((len(run) for run in re.findall(f"{re.escape(character)}+", text)), default=0)
 
 
 def _current(path: str) -> str:

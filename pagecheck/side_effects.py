@@ -92,10 +92,6 @@ class Watch:
                 return True
         return False
 
-    def acknowledge(self) -> None:
-        """Take the folder as it is now as the record: the checker itself wrote a file (a redrawn figure)."""
-        self.files, self.folders = snapshot(self.root, self.skip)
-
     def changes_since(self) -> list[str]:
         """What changed since the record, file by file; the record is then brought up to date."""
         files, self.folders = snapshot(self.root, self.skip)

@@ -10,8 +10,10 @@ The convention of every page::
     2
     ```
 
-An ``output`` block shows stdout and warnings; an ``error`` block marks the code as expected
-to raise and shows what it printed, then the exception's last line. Only blank lines may
+An ``output`` block shows what the code writes, in the order it writes it: stdout as it is,
+each warning as ``UserWarning: message``, and each line written to stderr after
+:data:`STDERR_MARK`. An ``error`` block marks the code as expected to raise and shows the same,
+then the exception's last line. Only blank lines may
 stand between the code and its output block.
 
 A block may run for :data:`DEFAULT_TIMEOUT_S` seconds; a fence attribute gives one block
@@ -36,6 +38,7 @@ from sybil import Document
 from .errors import PageError, page_name
 from .fences import Fence, lex_fences
 
+STDERR_MARK = "[stderr] "  # in front of each line an output block shows that the code wrote to stderr
 OUTPUT = "output"
 ERROR = "error"
 DEFAULT_TIMEOUT_S = 60

@@ -45,7 +45,7 @@ class Fence:
 def lex_fences(document: Document) -> list[Fence]:
     """Return every fenced block of ``document`` in page order."""
     fences = []
-    for region in _LEXER(document):
+    for region in _outermost(_LEXER(document)):
         match = _LANGUAGE.match(region.lexemes["info"])
         source = region.lexemes["source"]
         content_start = region.start + source.offset
@@ -68,7 +68,59 @@ def lex_fences(document: Document) -> list[Fence]:
                 prefix=prefix,
             )
         )
-    return fences
+    return _outside_comments(document, fences)
+
+
+def _outside_comments(document: Document, fences: list[Fence]) -> list[Fence]:
+    """The fences that are not inside an HTML comment; a python fence inside one is refused.
+
+    The site never shows what an HTML comment holds, so code there must not run: it could change
+    what the visible blocks print (seed their random numbers, say) without the reader knowing.
+    """
+    shown = []
+    comments = _comments(document.text, fences)
+    for fence in fences:
+        if not any(start < fence.start < end for start, end in comments):
+            shown.append(fence)
+        elif fence.is_python:
+            raise PageError(
+                f"{page_name(document)}:{fence.line}: this python block is inside an HTML comment (<!-- ... -->), "
+                "so the site does not show it and the checker will not run it; move it out of the comment or delete it"
+            )
+    return shown
+
+
+def _comments(text: str, fences: list[Fence]) -> list[tuple[int, int]]:
+    """Where the page's HTML comments start and end, leaving out ``<!--`` inside code blocks and code spans."""
+    comments = []
+    position = 0
+    while (start := text.find("<!--", position)) >= 0:
+        inside = next((fence for fence in fences if fence.start <= start < fence.end), None)
+        line_start = text.rfind("\n", 0, start) + 1
+        if inside is not None:
+            position = inside.end
+            continue
+        if text.count("`", line_start, start) % 2:
+            position = start + 4
+            continue
+        end = text.find("-->", start + 4)
+        end = len(text) if end < 0 else end + 3
+        comments.append((start, end))
+        position = end
+    return comments
+
+
+def _outermost(regions) -> list:
+    """The lexer's regions in page order, less those inside another one.
+
+    Sybil's lexer nests fences, but in CommonMark a fenced block holds text only: a fence line
+    inside a longer fence (```` ```` ```` around ```` ``` ````) is part of its content.
+    """
+    outermost = []
+    for region in sorted(regions, key=lambda region: region.start):
+        if not outermost or region.start >= outermost[-1].end:
+            outermost.append(region)
+    return outermost
 
 
 def _opening_prefix(text: str, start: int) -> str:

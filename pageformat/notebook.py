@@ -20,7 +20,7 @@ from mkdocs.utils.meta import get_data
 from nbformat import NotebookNode, from_dict, v4
 from sybil import Document
 
-from .blocks import Block, pair_blocks
+from .blocks import STDERR_MARK, Block, pair_blocks
 from .inline_snippets import Module, modules_to_inline, snippet_imports, without_statements
 from .jupyter_code import cell_code
 from .jupyter_markdown import jupyter_markdown
@@ -75,10 +75,10 @@ def page_outputs(block: Block) -> list[NotebookNode]:
         return []
     shown = block.shown.source.rstrip("\n")
     if not block.expects_error:
-        return [_stdout(shown + "\n")]
+        return _streams(shown + "\n")
     printed, ename, evalue, error_text = split_error(shown)
     error = from_dict({"output_type": "error", "ename": ename, "evalue": evalue, "traceback": error_text.split("\n")})
-    return ([_stdout(printed)] if printed else []) + [error]
+    return _streams(printed) + [error]
 
 
 def split_error(shown: str) -> tuple[str, str, str, str]:
@@ -96,8 +96,17 @@ def split_error(shown: str) -> tuple[str, str, str, str]:
     return "".join(line + "\n" for line in printed), ename, evalue, "\n".join(error_lines)
 
 
-def _stdout(text: str) -> NotebookNode:
-    return from_dict({"output_type": "stream", "name": "stdout", "text": text})
+def _streams(text: str) -> list[NotebookNode]:
+    """The printed text of an output block as Jupyter's stream outputs: stdout, and stderr unmarked."""
+    outputs: list[NotebookNode] = []
+    for line in text.splitlines(keepends=True):
+        name = "stderr" if line.startswith(STDERR_MARK) else "stdout"
+        line = line.removeprefix(STDERR_MARK)
+        if outputs and outputs[-1].name == name:
+            outputs[-1].text += line
+        else:
+            outputs.append(from_dict({"output_type": "stream", "name": name, "text": line}))
+    return outputs
 
 
 def _code_cell(source: str, block: Block) -> NotebookNode:

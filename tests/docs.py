@@ -7,7 +7,6 @@ import yaml
 from sybil import Sybil
 
 from pagecheck.engine import make_sybil
-from pagecheck.isolation import fresh_torch_state
 from pagelint.site_structure import read_config
 
 ROOT = Path(__file__).parent.parent
@@ -17,7 +16,7 @@ LANGUAGES = ("zh", "en")
 
 def docs_sybil(refresh: bool = False, folder: Path = DOCS) -> Sybil:
     """The Sybil that checks every Markdown page under ``folder`` (docs/ unless told otherwise)."""
-    return make_sybil(refresh=refresh, setup=fresh_torch_state, path=str(folder), patterns=["*.md"])
+    return make_sybil(refresh=refresh, path=str(folder), patterns=["*.md"])
 
 
 def pages(language: str) -> list[Path]:

@@ -5,14 +5,15 @@ The kernels are forks of one process that has imported ipykernel and torch alrea
 (:mod:`tests.forked_kernels`): each starts in a fraction of the time, and is still a kernel of
 its own that has run nothing before its notebook.
 
-Two things differ between a kernel and the page checker, and both are settled here:
+What differs between a kernel and the page checker is settled here:
 
-- Warnings are shown as the checker shows them (:func:`pagecheck.execution.show_warnings_as_python_does`:
-  every time, but no library's ``DeprecationWarning``); the kernel runs that very function.
-- Jupyter sends warnings to stderr, in a stream of their own, so their order against stdout is
-  lost. Before a notebook's cells run, the kernel is told to show each warning as the checker
-  does (``UserWarning: message``), on stderr, after flushing stdout: the streams then arrive in
-  the order the code wrote them.
+- Jupyter sends warnings to stderr, and a page shows them as ``UserWarning: message`` among what
+  the code printed (:mod:`pagecheck.execution`). Before a notebook's cells run, the kernel is
+  told to show each warning that way, on stdout, so that warnings keep their place in it; which
+  warnings are shown is left to the kernel's own filters, as for a reader.
+- Jupyter keeps stdout and stderr in two streams, each flushed on its own, so their order is
+  lost. The kernel is told to flush stdout before each write to stderr and stderr after it: the
+  streams then arrive in the order the code wrote them, and stderr is marked as a page marks it.
 - Jupyter reports an exception by its bare name (``GradcheckError``); a page shows the last line
   of a Python traceback (``torch.autograd.gradcheck.GradcheckError: ...``). After a cell raises,
   the kernel is asked for that line.
@@ -20,9 +21,7 @@ Two things differ between a kernel and the page checker, and both are settled he
 
 import asyncio
 import copy
-import inspect
 import os
-import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,22 +33,25 @@ from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from pagecheck.execution import HIDDEN_FROM_LIBRARIES, show_warnings_as_python_does
+from pagecheck.execution import Transcript
 from pagecheck.normalize import stable_text
 from tests.forked_kernels import SPEC_NAME, zygote
 
 CELL_TIMEOUT_S = 300
-SHOW_WARNINGS_AS_PAGES_DO = f"""\
+SHOW_STREAMS_AS_PAGES_DO = """\
 import sys, warnings
 
 def _show_warning(message, category, *_):
+    print(f"{category.__name__}: {message}", flush=True)
+
+def _write_in_order(text, _write=sys.stderr.write):
     sys.stdout.flush()
-    print(f"{{category.__name__}}: {{message}}", file=sys.stderr, flush=True)
+    written = _write(text)
+    sys.stderr.flush()
+    return written
 
 warnings.showwarning = _show_warning
-HIDDEN_FROM_LIBRARIES = {"(" + ", ".join(category.__name__ for category in HIDDEN_FROM_LIBRARIES) + ",)"}
-{textwrap.dedent(inspect.getsource(show_warnings_as_python_does))}
-show_warnings_as_python_does()
+sys.stderr.write = _write_in_order
 """
 LAST_EXCEPTION_LINE = """\
 import sys, traceback
@@ -79,14 +81,16 @@ class CellRun:
 
 
 def outputs_text(outputs: list[nbformat.NotebookNode], results: bool = False) -> str:
-    """The text of a cell's stream outputs in order, and with ``results`` its displayed values."""
-    texts = []
+    """The text of a cell's stream outputs in order, stderr marked, and with ``results`` its displayed values."""
+    transcript = Transcript(cap=2**62)
     for output in outputs:
-        if output.output_type == "stream":
-            texts.append(output.text)
+        if output.output_type == "stream" and output.name == "stderr":
+            transcript.write_stderr(output.text)
+        elif output.output_type == "stream":
+            transcript.write(output.text)
         elif results and output.output_type in ("execute_result", "display_data"):
-            texts.append(output.get("data", {}).get("text/plain", "") + "\n")
-    return "".join(texts)
+            transcript.write(output.get("data", {}).get("text/plain", "") + "\n")
+    return transcript.getvalue()
 
 
 def selected(request, test, parameter: str) -> set[str]:
@@ -134,7 +138,7 @@ async def _run(notebook: nbformat.NotebookNode, skipped: set[int], folder: Path,
     )
     runs = {}
     async with client.async_setup_kernel():
-        await _printed_by(client, SHOW_WARNINGS_AS_PAGES_DO)
+        await _printed_by(client, SHOW_STREAMS_AS_PAGES_DO)
         for index, cell in enumerate(notebook.cells):
             if cell.cell_type != "code" or index in skipped:
                 continue

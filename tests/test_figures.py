@@ -22,7 +22,6 @@ from snippets.graph_svg import graph_svg
 from tests.docs import DOCS, ROOT, pages, twin
 from pagecheck.engine import check_page, make_sybil
 from pagecheck.figures import page_figures
-from pagecheck.isolation import fresh_torch_state
 from pagecheck.peer import SVG, peer_differences
 
 FIGURES = ROOT / "figures"
@@ -168,8 +167,8 @@ def test_refresh_redraws_a_stale_figure_and_then_the_page_passes(tmp_path):
     page = tmp_path / "page.md"
     sample = (SAMPLES / "must_fail" / "figure_stale.md").read_text(encoding="utf-8")
     page.write_text(sample.replace("tests/samples/figures/stale.svg", str(figure)), encoding="utf-8")
-    sybil = make_sybil(refresh=False, setup=fresh_torch_state, path=str(tmp_path), patterns=["*.md"])
-    refreshing = make_sybil(refresh=True, setup=fresh_torch_state, path=str(tmp_path), patterns=["*.md"])
+    sybil = make_sybil(refresh=False, path=str(tmp_path), patterns=["*.md"])
+    refreshing = make_sybil(refresh=True, path=str(tmp_path), patterns=["*.md"])
     assert any("is stale" in failure for failure in check_page(sybil, page))
     assert check_page(refreshing, page) == []
     assert check_page(sybil, page) == []

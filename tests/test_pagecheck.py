@@ -18,7 +18,6 @@ from pageformat.errors import PageError
 from pagecheck.engine import check_page, make_sybil
 from pagecheck import refresh as refresh_module
 from pagecheck.engine import parse_page_end
-from pagecheck.isolation import fresh_torch_state
 
 SAMPLES = Path(__file__).parent / "samples"
 EXPECTATION = re.compile(r"<!-- must fail at line (?P<line>\d+) with: (?P<words>.+?) -->", re.S)
@@ -32,7 +31,7 @@ def expectation(sample: Path, shown_as: Path) -> str:
 
 def check(path: Path, refresh: bool = False) -> list[str]:
     """Check one sample page the way the suite checks a docs page."""
-    sybil = make_sybil(refresh=refresh, setup=fresh_torch_state, path=str(path.parent), patterns=["*.md"])
+    sybil = make_sybil(refresh=refresh, path=str(path.parent), patterns=["*.md"])
     return check_page(sybil, path)
 
 
@@ -103,13 +102,17 @@ def test_refresh_never_invents_an_output_block(tmp_path):
     assert page.read_bytes() == before
 
 
+HOSTILE = ("process_exit", "fatal_signal", "timeout", "keyboard_interrupt", "system_exit")
+
+
 @pytest.fixture(scope="session")
-def worker_faults_run():
-    """The pytest run of the worker-fault samples and a page that passes, as `make test` runs pages."""
+def one_process_run():
+    """A pytest run with no worker processes (``-n 0``) of the hostile samples, the pages that change their
+    process, and a page that passes: every page still runs in a process of its own."""
+    hostile = [f"tests/samples/must_fail/{name}.md" for name in HOSTILE]
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "--pages", "tests/samples", "-q", "-n", "2", "-p", "no:faulthandler",
-         *(str(path.relative_to(Path.cwd())) for path in sorted((SAMPLES / "worker_faults").glob("*.md"))),
-         "tests/samples/must_pass/every_kind.md"],
+        [sys.executable, "-m", "pytest", "--pages", "tests/samples", "-q", "-n", "0", "-p", "no:faulthandler",
+         *hostile, "tests/samples/leaks", "tests/samples/must_pass/every_kind.md"],
         capture_output=True,
         text=True,
         timeout=600,
@@ -117,12 +120,20 @@ def worker_faults_run():
     return run.stdout + run.stderr
 
 
-@pytest.mark.parametrize("sample", sorted((SAMPLES / "worker_faults").glob("*.md")), ids=lambda p: p.stem)
-def test_worker_fault_fails_its_page_and_the_run_goes_on(sample, worker_faults_run):
-    assert expectation(sample, sample.relative_to(Path.cwd())) in worker_faults_run, worker_faults_run[-3000:]
-    faults = len(list((SAMPLES / "worker_faults").glob("*.md")))
-    assert re.search(rf"\b{faults} failed, [1-9]\d* passed\b", worker_faults_run), worker_faults_run[-3000:]
-    assert "FAILED tests/samples/must_pass" not in worker_faults_run
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_hostile_block_fails_its_page_and_the_run_goes_on_without_workers(name, one_process_run):
+    sample = SAMPLES / "must_fail" / f"{name}.md"
+    assert expectation(sample, sample.relative_to(Path.cwd())) in one_process_run, one_process_run[-3000:]
+    assert re.search(rf"\b{len(HOSTILE)} failed, [1-9]\d* passed\b", one_process_run), one_process_run[-3000:]
+    assert "FAILED tests/samples/must_pass" not in one_process_run
+    assert "FAILED tests/samples/leaks" not in one_process_run
+
+
+@pytest.mark.parametrize("order", [1, -1], ids=["changing-page-first", "changing-page-last"])
+def test_nothing_a_page_does_to_its_process_reaches_another_page(order):
+    """The leak pair, checked one after the other in this one process: each passes whatever ran before it."""
+    for page in sorted((SAMPLES / "leaks").glob("*.md"))[::order]:
+        assert check(page) == [], page
 
 
 @pytest.mark.parametrize("sample", sorted((SAMPLES / "side_effects").glob("*.md")), ids=lambda p: p.stem)
@@ -169,7 +180,7 @@ def test_refresh_keeps_line_endings_and_byte_order_mark(tmp_path):
 def test_refresh_refuses_a_page_changed_since_it_was_read(tmp_path):
     page = tmp_path / "page.md"
     shutil.copy(SAMPLES / "stale" / "stale_output.md", page)
-    sybil = make_sybil(refresh=True, setup=fresh_torch_state, path=str(tmp_path), patterns=["*.md"])
+    sybil = make_sybil(refresh=True, path=str(tmp_path), patterns=["*.md"])
     document = sybil.parse(page)
     page.write_text(document.text + "\nA line the author saved while the refresh ran.\n", encoding="utf-8")
     edited = page.read_bytes()
@@ -207,12 +218,29 @@ def test_refresh_never_writes_an_output_that_changes_from_run_to_run(tmp_path):
     assert page.read_bytes() == before
 
 
-def test_every_page_starts_from_a_fresh_random_state():
-    import torch
+def test_refresh_writes_a_longer_fence_around_an_output_that_holds_backticks(tmp_path):
+    page = tmp_path / "page.md"
+    shutil.copy(SAMPLES / "stale" / "backticks.md", page)
+    assert check(page, refresh=True) == []
+    assert "\n````output\n```python\nprint(1)\n```\n````\n" in page.read_text(encoding="utf-8")
+    assert check(page) == []
 
-    fresh_torch_state({})
-    first = torch.rand(4)
-    torch.manual_seed(0)
-    fresh_torch_state({})
-    assert not torch.equal(torch.rand(4), first)
-    assert os.getcwd() == str(Path.cwd())
+
+def test_refresh_never_writes_an_output_that_hangs_on_the_hash_seed(tmp_path):
+    page = tmp_path / "page.md"
+    shutil.copy(SAMPLES / "must_fail" / "set_order.md", page)
+    before = page.read_bytes()
+    failure = "\n".join(check(page, refresh=True))
+    assert "page.md:5: the block printed something else on a second run of the page, in a new interpreter" in failure
+    assert page.read_bytes() == before
+
+
+def test_stderr_is_shown_after_what_came_before_it_and_marked(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(
+        "```python\nimport sys, warnings\nprint('out')\nprint('err', file=sys.stderr)\nwarnings.warn('careful')\n"
+        "print('out again')\n```\n\n```output\n...\n```\n",
+        encoding="utf-8",
+    )
+    assert check(page, refresh=True) == []
+    assert "```output\nout\n[stderr] err\nUserWarning: careful\nout again\n```" in page.read_text(encoding="utf-8")

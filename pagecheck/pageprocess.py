@@ -1,0 +1,149 @@
+"""Each page runs in a child process of its own, forked from a warm process that imported torch once.
+
+The warm process is multiprocessing's fork server, preloaded with :mod:`pagecheck.reader` (and
+with it ``import torch`` and the checker, nothing more): what torch imports on first use is
+still imported inside the page, as for a reader. It is started once per test process with a
+fresh, random hash seed, as a reader's Python has. A second run of a page (refresh makes one
+before writing anything) starts a new interpreter instead, under another hash seed, so that an
+output that hangs on the order of a set is never written.
+
+The checker (this side) never runs page code. It waits for each block's report with the
+block's time limit, and it notices a child that ended before its page did, so that a block
+that loops forever, ends its process or raises ``KeyboardInterrupt`` fails its own page only,
+with or without pytest-xdist.
+"""
+
+import multiprocessing
+import os
+import random
+import signal
+import time
+from typing import Optional
+
+from .reader import BlockRun, PageRequest, read_page
+
+_FORK_SERVER = multiprocessing.get_context("forkserver")
+_FORK_SERVER.set_forkserver_preload(["pagecheck.reader"])
+_SPAWN = multiprocessing.get_context("spawn")
+_HASH_SEEDS: list[int] = []
+
+
+class PageEnded(Exception):
+    """The page's process is gone: ``reason`` says why, ``line`` names the block it was running."""
+
+    def __init__(self, reason: str, line: int):
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+
+
+def _hash_seed() -> int:
+    """The hash seed of this test process's fork server, drawn when it first starts."""
+    if not _HASH_SEEDS:
+        _HASH_SEEDS.append(random.randrange(1, 2**32))
+        with _environment(PYTHONHASHSEED=str(_HASH_SEEDS[0])):
+            multiprocessing.forkserver.ensure_running()
+    return _HASH_SEEDS[0]
+
+
+class _environment:
+    """Set environment variables while the body runs (a new interpreter reads them as it starts)."""
+
+    def __init__(self, **values: str):
+        self.values = values
+        self.saved: dict[str, Optional[str]] = {}
+
+    def __enter__(self):
+        for name, value in self.values.items():
+            self.saved[name] = os.environ.get(name)
+            os.environ[name] = value
+
+    def __exit__(self, *_):
+        for name, value in self.saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+class PageProcess:
+    """A page running in its child process, and the reports it has sent so far."""
+
+    def __init__(self, request: PageRequest, second_run: bool = False):
+        self.request = request
+        self.runs: dict[int, BlockRun] = {}
+        self.started: dict[int, float] = {}
+        self.rewritten: Optional[tuple[str, ...]] = None
+        self.ended: Optional[PageEnded] = None
+        receiving, sending = multiprocessing.Pipe(duplex=False)
+        if second_run:
+            other_seed = (_hash_seed() % (2**32 - 1)) + 1
+            with _environment(PYTHONHASHSEED=str(other_seed)):
+                self.process = _SPAWN.Process(target=read_page, args=(sending, request), daemon=True)
+                self.process.start()
+        else:
+            _hash_seed()
+            self.process = _FORK_SERVER.Process(target=read_page, args=(sending, request), daemon=True)
+            self.process.start()
+        sending.close()
+        self.connection = receiving
+
+    def block_run(self, line: int, timeout: float) -> BlockRun:
+        """The report of the block at ``line``, waiting at most ``timeout`` seconds from its start.
+
+        Raises :class:`PageEnded` when this block or an earlier one timed out (the child is then
+        stopped) or ended the child before reporting.
+        """
+        while line not in self.runs:
+            if self.ended is not None:
+                raise self.ended
+            if line in self.started:
+                left = self.started[line] + timeout - time.monotonic()
+                if not self.connection.poll(max(left, 0)):
+                    self.stop()
+                    self.ended = PageEnded(f"timed out after {timeout:g} s", line)
+                    continue
+            if not self._receive():
+                self.ended = PageEnded(self._how_it_ended(), line)
+        return self.runs[line]
+
+    def page_end(self) -> tuple[str, ...]:
+        """The files the page rewrote in place, once every block has run (nothing if it ended early)."""
+        while self.rewritten is None and self.ended is None:
+            if not self._receive():
+                break
+        self.stop()
+        return self.rewritten or ()
+
+    def _receive(self) -> bool:
+        """Take the next report; False when the child is gone."""
+        try:
+            message = self.connection.recv()
+        except (EOFError, OSError):
+            return False
+        if message[0] == "started":
+            self.started[message[1]] = message[2]
+        elif message[0] == "ran":
+            self.runs[message[1].line] = message[1]
+        else:
+            self.rewritten = message[1]
+        return True
+
+    def _how_it_ended(self) -> str:
+        """Words for a child that ended while a block ran."""
+        self.process.join(5)
+        status = self.process.exitcode
+        if status is None:
+            how = "ended the page's process"
+        elif status < 0:
+            how = f"ended the page's process with signal {signal.Signals(-status).name}"
+        else:
+            how = f"ended the page's process with exit status {status}"
+        return f"the block {how}; the rest of the page did not run"
+
+    def stop(self) -> None:
+        """End the child if it still runs, and release it."""
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.connection.close()

@@ -1,0 +1,104 @@
+"""The reader's run: a page's python blocks, top to bottom, in a process of their own.
+
+This module runs in the child process that :mod:`pagecheck.pageprocess` starts for each page.
+The child is forked from a warm process that has imported this module, and so torch, and nothing
+of any page: every page starts from a state no other page has touched, as in a reader's new
+kernel. What the child adds is what that kernel has too: a fresh, unpredictable random state,
+code that runs as ``__main__``, the working folder of the run, and no variable of the test
+runner's in its environment.
+
+The child reports to the checker over a connection, block by block: ``("started", line,
+monotonic time)`` before a block runs, ``("ran", BlockRun)`` after it, and
+``("ended", changes)`` once the page is done, with the files the page rewrote in place.
+"""
+
+import os
+import random
+import time
+from dataclasses import dataclass
+
+import numpy
+import torch
+
+from .execution import Transcript, run_code, show_warnings_on
+from .figures import Drawing, recording
+from .normalize import stable_text
+from .side_effects import Watch, guarded
+
+RUNNER_VARIABLES = ("PYTEST_", "PYTHONHASHSEED")
+
+
+@dataclass(frozen=True)
+class BlockCode:
+    """A python block to run: its page line and its source."""
+
+    line: int
+    source: str
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """What the child needs to run a page as a reader would."""
+
+    page: str
+    blocks: tuple[BlockCode, ...]
+    cwd: str
+    root: str
+    refresh: bool
+
+
+@dataclass(frozen=True)
+class BlockRun:
+    """What one block did, in the form the checker compares; exceptions travel as text."""
+
+    line: int
+    shown: str
+    printed: str
+    dropped: int
+    raised: bool
+    trace: str
+    touched: tuple[str, ...]
+    drawings: tuple[Drawing, ...]
+
+
+def become_fresh() -> dict:
+    """Give this process what a reader's new interpreter has; return the page's namespace."""
+    for name in [name for name in os.environ if name.startswith(RUNNER_VARIABLES)]:
+        del os.environ[name]
+    torch.seed()
+    random.seed()
+    numpy.random.seed()
+    return {"__name__": "__main__"}
+
+
+def read_page(connection, request: PageRequest) -> None:
+    """Run every block of the page in one namespace and send what each did over ``connection``."""
+    os.chdir(request.cwd)
+    namespace = become_fresh()
+    watch = Watch.start(request.root, request.refresh)
+    transcript = Transcript()
+    show_warnings_on(lambda: transcript)
+    for block in request.blocks:
+        connection.send(("started", block.line, time.monotonic()))
+        transcript = Transcript()
+        drawings: list[Drawing] = []
+        with guarded(watch) as touched, recording(drawings, block.line):
+            run = run_code(block.source, request.page, block.line + 1, namespace, transcript)
+        printed = run.printed + (run.error_line if run.error is not None else "")
+        connection.send(
+            (
+                "ran",
+                BlockRun(
+                    line=block.line,
+                    shown=stable_text(printed),
+                    printed=run.printed,
+                    dropped=run.dropped,
+                    raised=run.error is not None,
+                    trace=run.trace,
+                    touched=tuple(touched),
+                    drawings=tuple(drawings),
+                ),
+            )
+        )
+    connection.send(("ended", tuple(watch.changes_since())))
+    connection.close()
