@@ -13,12 +13,15 @@ that loops forever, ends its process or raises ``KeyboardInterrupt`` fails its o
 with or without pytest-xdist.
 """
 
+import contextlib
 import multiprocessing
 import os
 import random
 import signal
+import sys
 import time
-from typing import Optional
+import types
+from typing import Iterator, Optional
 
 from .reader import BlockRun, PageRequest, read_page
 
@@ -44,6 +47,18 @@ def _hash_seed() -> int:
         with _environment(PYTHONHASHSEED=str(_HASH_SEEDS[0])):
             multiprocessing.forkserver.ensure_running()
     return _HASH_SEEDS[0]
+
+
+@contextlib.contextmanager
+def _no_main_module() -> Iterator[None]:
+    """Start children without the test runner's ``__main__``: multiprocessing would run it again in
+    each child (the ``pytest`` script, say), and a page must find no module of the runner's there."""
+    runner_main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = runner_main
 
 
 class _environment:
@@ -78,13 +93,14 @@ class PageProcess:
         receiving, sending = multiprocessing.Pipe(duplex=False)
         if second_run:
             other_seed = (_hash_seed() % (2**32 - 1)) + 1
-            with _environment(PYTHONHASHSEED=str(other_seed)):
+            with _environment(PYTHONHASHSEED=str(other_seed)), _no_main_module():
                 self.process = _SPAWN.Process(target=read_page, args=(sending, request), daemon=True)
                 self.process.start()
         else:
             _hash_seed()
-            self.process = _FORK_SERVER.Process(target=read_page, args=(sending, request), daemon=True)
-            self.process.start()
+            with _no_main_module():
+                self.process = _FORK_SERVER.Process(target=read_page, args=(sending, request), daemon=True)
+                self.process.start()
         sending.close()
         self.connection = receiving
 

@@ -4,8 +4,8 @@ This module runs in the child process that :mod:`pagecheck.pageprocess` starts f
 The child is forked from a warm process that has imported this module, and so torch, and nothing
 of any page: every page starts from a state no other page has touched, as in a reader's new
 kernel. What the child adds is what that kernel has too: a fresh, unpredictable random state,
-code that runs as ``__main__``, the working folder of the run, and no variable of the test
-runner's in its environment.
+code that runs as ``__main__``, the working folder of the run, the page as ``sys.argv``, and no
+variable of the test runner's in its environment.
 
 The child reports to the checker over a connection, block by block: ``("started", line,
 monotonic time)`` before a block runs, ``("ran", BlockRun)`` after it, and
@@ -14,6 +14,7 @@ monotonic time)`` before a block runs, ``("ran", BlockRun)`` after it, and
 
 import os
 import random
+import sys
 import time
 from dataclasses import dataclass
 
@@ -74,6 +75,7 @@ def become_fresh() -> dict:
 def read_page(connection, request: PageRequest) -> None:
     """Run every block of the page in one namespace and send what each did over ``connection``."""
     os.chdir(request.cwd)
+    sys.argv = [request.page]
     namespace = become_fresh()
     watch = Watch.start(request.root, request.refresh)
     transcript = Transcript()

@@ -44,14 +44,21 @@ import sys, warnings
 def _show_warning(message, category, *_):
     print(f"{category.__name__}: {message}", flush=True)
 
-def _write_in_order(text, _write=sys.stderr.write):
-    sys.stdout.flush()
-    written = _write(text)
-    sys.stderr.flush()
-    return written
+class _StderrInOrder:
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text):
+        sys.stdout.flush()
+        written = self._stream.write(text)
+        self._stream.flush()
+        return written
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
 
 warnings.showwarning = _show_warning
-sys.stderr.write = _write_in_order
+sys.stderr = _StderrInOrder(sys.stderr)
 """
 LAST_EXCEPTION_LINE = """\
 import sys, traceback

@@ -109,12 +109,12 @@ def test_notebook_needs_nothing_from_the_repository(page):
 
 
 @pytest.mark.kernel
-def test_the_kernel_check_notices_a_wrong_output_and_keeps_warnings_and_errors_in_place(tmp_path):
+def test_the_kernel_check_notices_a_wrong_output_and_keeps_warnings_stderr_and_errors_in_place(tmp_path):
     made = page_notebook(SELF_TEST, language="en")
     runs = run_notebooks({"sample": (made.notebook, set())}, {"sample": tmp_path})["sample"]
-    wrong, error, warning, value = (cell_differences(block, runs[index]) for index, block in made.blocks.items())
+    wrong, error, warning, stderr, value = (cell_differences(block, runs[index]) for index, block in made.blocks.items())
     assert wrong and "-two\n+one" in wrong[0]
-    assert error == warning == value == []
+    assert error == warning == stderr == value == []
 
 
 @pytest.mark.kernel
