@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test refresh bench build offline lock screenshots sync-confirm
+.PHONY: serve test refresh bench build offline lock screenshots sync-confirm drift
 
 serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000 (zh at /, en at /en/)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -24,6 +24,10 @@ screenshots: $(INSTALLED)  ## PNGs of every page, both languages, light and dark
 
 sync-confirm: $(INSTALLED)  ## after checking that each zh section and its en twin say the same, record them in docs/sections.lock
 	$(BIN)/python -m pagelint.sections
+
+drift: $(INSTALLED)  ## every page checked against another torch, TORCH=2.14.1 (or latest); report in drift/
+	@test -n "$(TORCH)" || { echo "usage: make drift TORCH=<version>   (for example TORCH=2.14.1, or TORCH=latest)"; exit 2; }
+	$(BIN)/python -m pagecheck.drift $(TORCH)
 
 build: $(INSTALLED)  ## build the site into site/
 	$(BIN)/mkdocs build

@@ -3,8 +3,9 @@
 Sybil checks every Markdown page under docs/; pytest-markdown-docs checks README.md and the
 docstrings of snippets/ but nothing else, so each block runs exactly once per run.
 
-Pages run in pytest-xdist workers, a page to a worker (see :mod:`pagecheck.workers`), and each
-block under its time limit (pytest-timeout; ``timeout=N`` on a fence changes it for one block).
+Each page runs in a process of its own (:mod:`pagecheck.pageprocess`), each block under its
+time limit (``timeout=N`` on a fence changes it for one block). The tests go out to
+pytest-xdist workers, a page's blocks to one worker (see :mod:`pagecheck.workers`).
 """
 
 from pathlib import Path

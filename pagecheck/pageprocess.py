@@ -13,8 +13,10 @@ that loops forever, ends its process or raises ``KeyboardInterrupt`` fails its o
 with or without pytest-xdist.
 """
 
+import atexit
 import contextlib
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import random
 import signal
@@ -46,6 +48,7 @@ def _hash_seed() -> int:
         _HASH_SEEDS.append(random.randrange(1, 2**32))
         with _environment(PYTHONHASHSEED=str(_HASH_SEEDS[0])):
             multiprocessing.forkserver.ensure_running()
+        atexit.register(_stop_fork_server)
     return _HASH_SEEDS[0]
 
 
@@ -79,6 +82,11 @@ class _environment:
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
+
+
+def _stop_fork_server() -> None:
+    """Stop the fork server and wait for it, so that the CPU time of the pages it ran counts as this process's children's."""
+    multiprocessing.forkserver._forkserver._stop()
 
 
 class PageProcess:

@@ -1,12 +1,13 @@
-"""Pages run in pytest-xdist worker processes, so that a block that ends its process fails only its page.
+"""The tests go out to pytest-xdist workers; a page's blocks stay together in one worker.
 
-A page's blocks share one namespace, so all of a page runs in one worker, top to bottom
-(``--dist loadfile``). When a block ends its worker (``os._exit``, a fatal signal), xdist starts
-a new worker and goes on with the other pages. Two things are added to xdist here:
+A page's blocks are the reports of one process that runs the page (:mod:`.pageprocess`), so all
+of a page is checked in one worker, top to bottom (``--dist loadfile``). Page code never runs in
+a worker, but any other test may still end one; xdist then starts a new worker and goes on.
+Two things are added to xdist here:
 
-- :class:`PageScheduling` does not hand the crashed page to the new worker (xdist's own
-  ``loadfile`` scheduling runs the crashed test again, which crashes again, until it runs out of
-  workers), nor any work to a new worker that has not collected yet;
+- :class:`PageScheduling` does not hand the crashed test's module or page to the new worker
+  (xdist's own ``loadfile`` scheduling runs the crashed test again, which crashes again, until it
+  runs out of workers), nor any work to a new worker that has not collected yet;
 - :func:`crash_report` words the failure as every other failure of the checker:
   ``docs/<lang>/<page>.md:<line>: ...`` with the worker's exit status.
 """
