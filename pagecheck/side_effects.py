@@ -10,7 +10,7 @@ at two grains, so that watching costs little beside running the blocks:
 - at the end of the page, every file's size and modification time again, for a block that only
   rewrote a file in place.
 
-Left out: what tools write while the suite runs (``.git``, ``.venv``, caches, ``site/``), and,
+Left out: what tools write while the suite runs (``.git``, the venvs, caches, ``site/``), and,
 while outputs are refreshed, ``docs/`` and ``figures/``, which the refresh itself rewrites from
 other test processes at the same time.
 """
@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Iterator
 
 IGNORED_FOLDERS = frozenset({".git", ".venv", "site", "__pycache__", ".pytest_cache", "node_modules", ".cache"})
+IGNORED_PREFIXES = (".venv-",)  # the venvs of make drift
 REFRESHED_FOLDERS = ("docs", "figures")
 
 Snapshot = dict[str, tuple[int, int]]
@@ -49,7 +50,7 @@ def snapshot(root: Path, skip: tuple[str, ...] = ()) -> tuple[Snapshot, Snapshot
             for entry in entries:
                 path = relative + entry.name
                 if entry.is_dir(follow_symlinks=False):
-                    if entry.name not in IGNORED_FOLDERS and path not in skip:
+                    if entry.name not in IGNORED_FOLDERS and not entry.name.startswith(IGNORED_PREFIXES) and path not in skip:
                         pending.append((entry.path, path + "/"))
                 else:
                     info = entry.stat(follow_symlinks=False)
