@@ -5,7 +5,8 @@ release pip can install) installs that torch, and only that torch with what it n
 of its own, ``.venv-torch-<version>``. Everything else comes from the project's ``.venv``, which
 that venv reads after its own packages (a ``.pth`` file). Every page then runs through the same
 checker, without refreshing, and ``drift/torch-<version>.md`` lists each block that printed
-differently, with its diff, page by page.
+differently, with its diff, page by page (named by the release, without a build's local tag such
+as ``+cu130``).
 """
 
 import re
@@ -19,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "drift"
 _LOCATION = re.compile(r"^(?P<page>docs/[^:\s]+\.md):(?P<line>\d+): ", re.M)
+_PYTEST_TAIL = re.compile(r"^\S+:\d+: SybilFailure$", re.M)
 
 
 def drift_venv(version: str) -> Path:
@@ -52,7 +54,7 @@ def run_pages(python: Path, results: Path) -> None:
     )
 
 
-def report(results: Path, version: str) -> str:
+def report(results: Path, version: str, requested: str) -> str:
     """The Markdown report of the blocks that failed under ``version``, page by page."""
     by_page: dict[str, list[str]] = defaultdict(list)
     tests = 0
@@ -68,7 +70,7 @@ def report(results: Path, version: str) -> str:
     lines = [
         f"# Drift report: torch {version}",
         "",
-        f"Every page checked against torch {version} without refreshing (`make drift TORCH={version}`):",
+        f"Every page checked against torch {version} without refreshing (`make drift TORCH={requested}`):",
         f"{tests} blocks and page checks, {sum(map(len, by_page.values()))} failed on {len(by_page)} pages.",
     ]
     for page in sorted(by_page):
@@ -79,19 +81,20 @@ def report(results: Path, version: str) -> str:
 
 
 def _first_report(failure: str) -> str:
-    """One failure's report, without the repetition pytest adds after it."""
-    return failure.split("\n\nExample at ")[0].split("\n" + "_" * 10)[0].strip()
+    """One failure's report, without pytest's repetition of it."""
+    return _PYTEST_TAIL.split(failure, maxsplit=1)[0].strip()
 
 
 def main(version: str) -> Path:
     """Make the venv, check the pages, write the report; return its path."""
     python = drift_venv(version)
     actual = installed_torch(python)
+    release = actual.split("+")[0]
     REPORTS.mkdir(exist_ok=True)
-    results = REPORTS / f"torch-{actual}.xml"
+    results = REPORTS / f"torch-{release}.xml"
     run_pages(python, results)
-    path = REPORTS / f"torch-{actual}.md"
-    path.write_text(report(results, actual), encoding="utf-8")
+    path = REPORTS / f"torch-{release}.md"
+    path.write_text(report(results, actual, version), encoding="utf-8")
     results.unlink()
     return path
 
