@@ -5,13 +5,16 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test refresh bench build offline lock screenshots sync-confirm
+.PHONY: serve test check refresh bench build offline lock screenshots sync-confirm new-chapter
 
 serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000 (zh at /, en at /en/)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: $(INSTALLED)  ## run every page, the checker's self-tests and the site build
 	$(BIN)/python -m pytest
+
+check: $(INSTALLED)  ## everything an edit of PAGE=docs/zh/x.md can break, for it and its twin, in seconds
+	$(BIN)/python -m tests.page_scope $(PAGE)
 
 refresh: $(INSTALLED)  ## rewrite every page's output blocks and figures, and the exercises' outputs
 	$(BIN)/python -m pytest docs tests/test_exercises.py --refresh-outputs -q
@@ -22,8 +25,8 @@ bench: $(INSTALLED)  ## issue 9's speed figures (suite, page checks, site build,
 screenshots: $(INSTALLED)  ## PNGs of every page, both languages, light and dark, in screenshots/
 	$(BIN)/python -m tests.browser.screenshots screenshots
 
-sync-confirm: $(INSTALLED)  ## after checking that each zh section and its en twin say the same, record them in docs/sections.lock
-	$(BIN)/python -m pagelint.sections
+sync-confirm: $(INSTALLED)  ## PAGE=docs/zh/x.md [SECTION=anchor]: after comparing them with their twins, record those sections in docs/sections.lock
+	$(BIN)/python -m pagelint.sections $(if $(PAGE),$(PAGE)) $(if $(SECTION),--section $(SECTION))
 
 build: $(INSTALLED)  ## build the site into site/
 	$(BIN)/mkdocs build
