@@ -8,7 +8,7 @@ from sybil import Sybil
 
 from pagecheck.engine import make_sybil
 from pagecheck.isolation import fresh_torch_state
-from pagelint.site_structure import read_config
+from pagelint.site_structure import no_twin, read_config
 
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"
@@ -37,7 +37,7 @@ def twin(page: Path, language: str = "en") -> Path:
     (the one tests/test_site_structure.py reports for it)."""
     path = DOCS / language / page
     if not path.is_file():
-        pytest.fail(f"docs/zh/{page.as_posix()} has no twin docs/{language}/{page.as_posix()}", pytrace=False)
+        pytest.fail(no_twin(f"docs/zh/{page.as_posix()}", f"docs/{language}/{page.as_posix()}"), pytrace=False)
     return path
 
 

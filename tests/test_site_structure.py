@@ -17,7 +17,7 @@ PLANTED = Path(__file__).parent / "samples" / "structure"
 NOT_A_CHAPTER = "; a page that is not a chapter belongs in NOT_CHAPTERS in pagelint/site_structure.py"
 EXPECTED = {
     "complete": [],
-    "twin_missing": ["docs/en/glossary.md has no twin docs/zh/glossary.md"],
+    "twin_missing": ["docs/en/glossary.md has no twin docs/zh/glossary.md: write it (the same code, the prose translated), or delete docs/en/glossary.md"],
     "not_in_nav": ["docs/zh/glossary.md is not in the nav of mkdocs.yml"],
     "translation_matches_no_title": ["nav_translations key '第1章' in mkdocs.yml matches no nav title"],
     "title_untranslated": ["nav title '术语表' in mkdocs.yml has no 'en' title under nav_translations"],
