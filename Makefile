@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check refresh bench build offline lock screenshots sync-confirm new-chapter
+.PHONY: serve test check refresh bench build offline lock screenshots sync-confirm new-chapter exercises exercise-text
 
 serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000 (zh at /, en at /en/)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -18,6 +18,13 @@ check: $(INSTALLED)  ## everything an edit of PAGE=docs/zh/x.md can break, for i
 
 refresh: $(INSTALLED)  ## rewrite every page's output blocks and figures, and the exercises' outputs
 	$(BIN)/python -m pytest docs tests/test_exercises.py --refresh-outputs -q
+
+exercises: $(INSTALLED)  ## write each exercise notebook from its text file exercises/<lang>/<chapter>.md, then run it to store its outputs
+	$(BIN)/python -m pageformat.exercise_text
+	$(BIN)/python -m pytest tests/test_exercises.py -m kernel --refresh-outputs -q
+
+exercise-text: $(INSTALLED)  ## [NOTEBOOK=docs/<lang>/exercises/x.ipynb]: write the text file of a notebook (every notebook without NOTEBOOK)
+	$(BIN)/python -m pageformat.exercise_text --to-text $(NOTEBOOK)
 
 bench: $(INSTALLED)  ## issue 9's speed figures (suite, page checks, site build, serve) against their targets
 	$(BIN)/python -m tests.bench

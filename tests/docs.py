@@ -41,6 +41,13 @@ def twin(page: Path, language: str = "en") -> Path:
     return path
 
 
+def fail_with(problems: list[str]) -> None:
+    """Fail the test with every problem in full, one sentence a line, when there is any (pytest's own
+    diff of a list would show the first and count the rest)."""
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
 def page_paths() -> list[str]:
     """The URL path of every page, Chinese at the root and English under en/."""
     paths = []

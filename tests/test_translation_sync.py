@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pagelint.sections import anchor_problems, drift_problems, main, read_lock, sections, stale_entries
-from tests.docs import DOCS, pages, twin
+from tests.docs import DOCS, fail_with, pages, twin
 
 PLANTED = Path("tests/samples/sync")
 PLANTED_LOCK = read_lock(PLANTED / "sections.lock")
@@ -27,12 +27,6 @@ def test_no_section_changed_in_one_language_only(page):
 
 def test_the_lock_lists_only_sections_that_exist():
     fail_with(stale_entries(DOCS / "zh", read_lock(DOCS / "sections.lock")))
-
-
-def fail_with(problems: list[str]) -> None:
-    """Fail with every problem, one sentence a line, when there is any."""
-    if problems:
-        pytest.fail("\n".join(problems), pytrace=False)
 
 
 def planted(page: str) -> list[str]:
