@@ -14,6 +14,7 @@ import pytest
 from pagecheck.workers import PageScheduling, crash_report, exit_status
 
 ROOT = Path(__file__).parent
+pytest_plugins = ["tests.refresh_report"]  # after --refresh-outputs, the list of files it rewrote
 MARKDOWN_DOCS_SCOPE = (ROOT / "README.md", ROOT / "snippets")
 
 

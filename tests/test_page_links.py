@@ -9,16 +9,14 @@ from pathlib import Path
 import pytest
 
 from pagelint.links import link_problems
-from tests.docs import DOCS, LANGUAGES, ROOT, pages
+from tests.docs import DOCS, LANGUAGES, ROOT, fail_with, pages
 
 PLANTED = Path(__file__).parent / "samples" / "links"
 
 
 @pytest.mark.parametrize(("language", "page"), [(language, page) for language in LANGUAGES for page in pages(language)], ids=str)
 def test_every_link_of_a_page_and_its_anchor_resolve(language, page):
-    problems = link_problems(ROOT, DOCS / language / page)
-    if problems:
-        pytest.fail("\n".join(problems), pytrace=False)
+    fail_with(link_problems(ROOT, DOCS / language / page))
 
 
 def test_a_planted_link_to_a_missing_page_or_anchor_fails_naming_its_line():

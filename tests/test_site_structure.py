@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pagelint.site_structure import NOT_CHAPTERS, chapters, i18n_languages, links_to_pages, page_names, read_config, structure_problems
-from tests.docs import ROOT
+from tests.docs import ROOT, fail_with
 
 PLANTED = Path(__file__).parent / "samples" / "structure"
 NOT_A_CHAPTER = "; a page that is not a chapter belongs in NOT_CHAPTERS in pagelint/site_structure.py"
@@ -40,7 +40,7 @@ EXPECTED = {
 
 
 def test_the_site_has_every_page_wired_in():
-    assert structure_problems(ROOT) == []
+    fail_with(structure_problems(ROOT))
 
 
 @pytest.mark.parametrize("sample", sorted(EXPECTED))
