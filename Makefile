@@ -19,6 +19,9 @@ check: $(INSTALLED)  ## everything an edit of PAGE=docs/zh/x.md can break, for i
 refresh: $(INSTALLED)  ## rewrite every page's output blocks and figures, and the exercises' outputs
 	$(BIN)/python -m pytest docs tests/test_exercises.py --refresh-outputs -q
 
+new-chapter: $(INSTALLED)  ## NAME=<slug> ZH="<标题>" EN="<Title>": both pages, nav, home-page entries, exercises, outputs, sections.lock
+	$(BIN)/python -m pageformat.new_chapter "$(NAME)" "$(ZH)" "$(EN)"
+
 exercises: $(INSTALLED)  ## write each exercise notebook from its text file exercises/<lang>/<chapter>.md, then run it to store its outputs
 	$(BIN)/python -m pageformat.exercise_text
 	$(BIN)/python -m pytest tests/test_exercises.py -m kernel --refresh-outputs -q
