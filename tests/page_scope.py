@@ -2,10 +2,11 @@
 
 Runs, with the suite's own test functions, the checks that read or run that page or its twin:
 both pages through the checker, parity, the zh/en section guard, the site's structure, Chinese
-punctuation, the glossary's terms, the twins' figures and the page's links and anchors. The tests
-of other pages are deselected; the verdicts are those the full suite gives for the same tests.
-What it leaves out: the site build and what reads it (browser, built links, search), the
-notebooks run in kernels, the checker's self-tests: `make test` runs them.
+punctuation, the glossary's terms, the twins' figures, the page's links and anchors, and the rules
+of the chapter's exercise notebooks. The tests of other pages are deselected; the verdicts are
+those the full suite gives for the same tests. What it leaves out: the site build and what reads
+it (browser, built links, search), the notebooks run in kernels, the checker's self-tests:
+`make test` runs them.
 
     .venv/bin/python -m tests.page_scope docs/zh/detach.md [pytest options]
 
@@ -27,11 +28,13 @@ TEST_FILES = [
     "tests/test_terms.py",
     "tests/test_figures.py",
     "tests/test_page_links.py",
+    "tests/test_exercises.py",
 ]
 SITE_WIDE = {  # the tests of the whole site that a page edit can break
     "tests/test_site_structure.py::test_the_site_has_every_page_wired_in",
     "tests/test_translation_sync.py::test_the_lock_lists_only_sections_that_exist",
     "tests/test_figures.py::test_every_figure_file_is_shown_and_every_shown_figure_exists",
+    "tests/test_exercises.py::test_every_text_file_has_its_notebook",
 }
 USAGE = "usage: make check PAGE=docs/<zh|en>/<page>.md  (for example PAGE=docs/zh/detach.md)"
 
@@ -63,10 +66,14 @@ def pytest_collection_modifyitems(config, items):
         return
     relative, files = page_and_twin(page)
     own = {ROOT / file for file in files}
+    exercises = relative.with_suffix(".ipynb").name
     kept, dropped = [], []
     for item in items:
-        parameters = getattr(getattr(item, "callspec", None), "params", {}).values()
-        mine = item.path in own or item.nodeid in SITE_WIDE or any(str(value) == str(relative) for value in parameters)
+        parameters = [str(value) for value in getattr(getattr(item, "callspec", None), "params", {}).values()]
+        mine = item.path in own or item.nodeid in SITE_WIDE or str(relative) in parameters
+        mine = mine or any(value.endswith(f"exercises/{exercises}") for value in parameters)
+        if item.get_closest_marker("kernel") is not None:
+            mine = False
         (kept if mine else dropped).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
