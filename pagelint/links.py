@@ -1,6 +1,6 @@
 """One page's links and anchors, checked without building the site.
 
-The page is rendered with the Markdown extensions of ``mkdocs.yml`` (Python-Markdown, as MkDocs
+The page (or each Markdown cell of an exercise notebook) is rendered with the Markdown extensions of ``mkdocs.yml`` (Python-Markdown, as MkDocs
 renders it), and so is each page it links to: every relative link of the page must name a file of
 its language folder, and an ``#anchor`` must be an id of the page it points at (a heading's
 ``{#anchor}``, a ``<span id>``). These are the links the author of a page writes; the links the
@@ -17,7 +17,7 @@ import markdown
 from bs4 import BeautifulSoup
 
 from .prose import numbered_lines
-from .site_structure import read_config
+from .site_structure import page_text, place, read_config
 
 
 @functools.lru_cache(maxsize=None)
@@ -35,13 +35,18 @@ def _renderer_options(root: Path) -> tuple[list, dict]:
 @functools.lru_cache(maxsize=None)
 def rendered(root: Path, path: Path) -> BeautifulSoup:
     """The HTML MkDocs makes of the Markdown page at ``path`` (its content, without the theme)."""
+    return render(root, path.read_text(encoding="utf-8"))
+
+
+def render(root: Path, text: str) -> BeautifulSoup:
+    """The HTML MkDocs makes of the Markdown ``text``."""
     extensions, settings = _renderer_options(root)
     settings = {
         **settings,
         "pymdownx.snippets": {**settings.get("pymdownx.snippets", {}), "base_path": [str(root)]},
         "pymdownx.highlight": {**settings.get("pymdownx.highlight", {}), "use_pygments": False},  # code holds no link
     }
-    html = markdown.Markdown(extensions=extensions, extension_configs=settings).convert(path.read_text(encoding="utf-8"))
+    html = markdown.Markdown(extensions=extensions, extension_configs=settings).convert(text)
     return BeautifulSoup(html, "html.parser")
 
 
@@ -60,29 +65,31 @@ def source_line(text: str, href: str) -> int:
 
 
 def link_problems(root: Path, page: Path) -> list[str]:
-    """A sentence for each link of ``page`` (a Markdown page under ``root/docs/<lang>/``) to a file
-    or anchor that does not exist, naming ``file:line`` and what to do."""
+    """A sentence for each link of ``page`` (a Markdown page or an exercise notebook under
+    ``root/docs/<lang>/``) to a file or anchor that does not exist, naming ``file:line`` (a
+    notebook's cell and line) and what to do."""
     name = page.relative_to(root).as_posix()
     language_folder = root / "docs" / page.relative_to(root / "docs").parts[0]
-    text = page.read_text(encoding="utf-8")
     problems = []
-    for tag in rendered(root, page).find_all("a", href=True):
-        href = tag["href"]
-        parts = urlsplit(href)
-        if parts.scheme or href.startswith("//") or tag.get("class") == ["headerlink"]:
-            continue
-        target = page if not parts.path else Path(posixpath.normpath(page.parent / unquote(parts.path)))
-        where = f"{name}:{source_line(text, href)}"
-        if language_folder not in target.parents:
-            problems.append(f"{where}: the link {href} leaves {language_folder.relative_to(root).as_posix()}/: link the page of the same language by its file name")
-        elif not target.is_file():
-            problems.append(
-                f"{where}: the link {href} points at {target.relative_to(root).as_posix()}, which does not exist: "
-                "link an existing page by its file name (graph.md), relative to this page"
-            )
-        elif parts.fragment and target.suffix == ".md" and unquote(parts.fragment) not in ids_of(root, target):
-            problems.append(
-                f"{where}: the link {href} names #{parts.fragment}, which {target.relative_to(root).as_posix()} does not have: "
-                "use one of its headings' {#anchor}s"
-            )
+    for cell, text in page_text(page):
+        html = rendered(root, page) if cell is None else render(root, text)
+        for tag in html.find_all("a", href=True):
+            href = tag["href"]
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//") or tag.get("class") == ["headerlink"]:
+                continue
+            target = page if not parts.path else Path(posixpath.normpath(page.parent / unquote(parts.path)))
+            where = place(name, cell, source_line(text, href))
+            if language_folder not in target.parents:
+                problems.append(f"{where}: the link {href} leaves {language_folder.relative_to(root).as_posix()}/: link the page of the same language by its file name")
+            elif not target.is_file():
+                problems.append(
+                    f"{where}: the link {href} points at {target.relative_to(root).as_posix()}, which does not exist: "
+                    "link an existing page by its file name (graph.md), relative to this page"
+                )
+            elif parts.fragment and target.suffix == ".md" and unquote(parts.fragment) not in ids_of(root, target):
+                problems.append(
+                    f"{where}: the link {href} names #{parts.fragment}, which {target.relative_to(root).as_posix()} does not have: "
+                    "use one of its headings' {#anchor}s"
+                )
     return problems
