@@ -11,7 +11,8 @@ while its twin stayed as confirmed has drifted: the twin needs the same change, 
 change needs none (a typo, a rewording), a new confirmation: ``make sync-confirm PAGE=docs/zh/x.md
 [SECTION=anchor]``, which runs this module and records the sections of that page (or that one
 section) as they are now, and nothing else. A section whose code or outputs differ from its twin's
-needs no confirmation but a fix: the guard says so instead of suggesting one.
+needs no confirmation but a fix, which the parity check (:mod:`.parity`) names: the guard leaves
+that section to it, so one mistake gets one message.
 """
 
 import argparse
@@ -105,11 +106,12 @@ def drift_problems(zh_path: Path, en_path: Path, page: str, lock: Lock) -> list[
         zh_changed, en_changed = z.fingerprint != confirmed[0], e.fingerprint != confirmed[1]
         if zh_changed != en_changed:
             changed, twin = ((zh_name, z), (en_name, e)) if zh_changed else ((en_name, e), (zh_name, z))
-            start = f"{changed[0]}:{changed[1].line} section #{z.anchor} changed but its twin {twin[0]}:{twin[1].line} did not"
             if code_differs(z, e, zh_name, en_name):
-                problems.append(f"{start}, and their code or outputs now differ: make the twin's code and outputs the same (tests/test_parity.py names the block)")
-            else:
-                problems.append(f"{start}: update the twin, or, once you compared them and they still say the same, run `{confirm_command(zh_name, z.anchor)}`")
+                continue  # the parity check names the block and what to do; confirming would not help
+            problems.append(
+                f"{changed[0]}:{changed[1].line} section #{z.anchor} changed but its twin {twin[0]}:{twin[1].line} did not: "
+                f"update the twin, or, once you compared them and they still say the same, run `{confirm_command(zh_name, z.anchor)}`"
+            )
     return problems
 
 
