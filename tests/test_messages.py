@@ -5,12 +5,15 @@ the other planted mistakes are asserted beside their checks: a missing twin
 page (tests/test_page_links.py), parity (tests/test_parity.py), a section changed in one language
 (tests/test_translation_sync.py), the exercise rules (tests/test_exercises.py)."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from pagecheck.verdict import output_diff
-from tests.docs import twin
+from tests.docs import ROOT, twin
 from tests.refresh_report import rewritten, summary
 from tests.test_pagecheck import failure_of
 
@@ -64,3 +67,22 @@ def test_refresh_lists_what_it_rewrote():
     after = {"docs/zh/a.md": "1", "docs/en/a.md": "9", "figures/g.svg": "3", "figures/new.svg": "4"}
     assert summary(rewritten(before, after)) == "refresh rewrote 2 files; read `git diff` for each:\n  docs/en/a.md\n  figures/new.svg"
     assert summary(rewritten(before, before)) == "refresh rewrote nothing"
+
+
+def test_a_failure_given_already_points_at_the_first_instead_of_repeating_it(tmp_path):
+    (tmp_path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+    (tmp_path / "test_twice.py").write_text(
+        "import pytest\n\n"
+        "def test_first():\n    pytest.fail('docs/zh/x.md has no twin docs/en/x.md', pytrace=False)\n\n"
+        "def test_second():\n    pytest.fail('docs/zh/x.md has no twin docs/en/x.md', pytrace=False)\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "tests.repeated_failures", "-p", "no:cacheprovider", "-q", "-n", "0", str(tmp_path)],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+    )
+    assert run.stdout.count("docs/zh/x.md has no twin docs/en/x.md") == 1 + run.stdout.count("FAILED test_twice.py::test_first -")
+    assert "the same failure as test_twice.py::test_first (above)" in run.stdout
