@@ -100,7 +100,7 @@ def drift_problems(zh_path: Path, en_path: Path, page: str, lock: Lock) -> list[
         if confirmed is None:
             problems.append(
                 f"{zh_name}:{z.line} and {en_name}:{e.line} section #{z.anchor} is not in the lock: "
-                "run `make sync-confirm` once the twins say the same"
+                f"run `{confirm_command(zh_name, z.anchor)}` once the twins say the same"
             )
             continue
         zh_changed, en_changed = z.fingerprint != confirmed[0], e.fingerprint != confirmed[1]
@@ -125,13 +125,8 @@ def code_differs(zh: Section, en: Section, zh_name: str, en_name: str) -> bool:
     try:
         zh_blocks = pair_blocks(Document(zh.text, zh_name))
         en_blocks = pair_blocks(Document(en.text, en_name))
+        return len(zh_blocks) != len(en_blocks) or any(block_differences(z, e) for z, e in zip(zh_blocks, en_blocks))
     except (PageError, SyntaxError):
-        return True
-    if len(zh_blocks) != len(en_blocks):
-        return True
-    try:
-        return any(block_differences(z, e) for z, e in zip(zh_blocks, en_blocks))
-    except SyntaxError:
         return True
 
 
@@ -173,6 +168,8 @@ def confirm(docs: Path, page: str, section: str | None, lock: Lock) -> tuple[Loc
     pair or ``section`` is not one of the page's anchors.
     """
     zh_path, en_path = docs / "zh" / page, docs / "en" / page
+    if not zh_path.is_file() and not en_path.is_file() and any(name == page for name, _ in lock):
+        return {key: value for key, value in lock.items() if key[0] != page}, [f"dropped {page} #{anchor}: the page is gone" for name, anchor in lock if name == page]
     for path, other in ((zh_path, en_path), (en_path, zh_path)):
         if not path.is_file():
             raise ValueError(no_twin(_name(other), _name(path)) if other.is_file() else f"{_name(zh_path)} does not exist")

@@ -92,7 +92,7 @@ def test_a_section_left_out_of_the_lock_or_left_in_it_fails(tmp_path):
     lock = {key: value for key, value in PLANTED_LOCK.items() if key != ("twins.md", "accumulation")}
     assert drift_problems(PLANTED / "zh" / "twins.md", PLANTED / "en" / "twins.md", "twins.md", lock) == [
         "tests/samples/sync/zh/twins.md:19 and tests/samples/sync/en/twins.md:19 section #accumulation is not "
-        "in the lock: run `make sync-confirm` once the twins say the same"
+        "in the lock: run `make sync-confirm PAGE=tests/samples/sync/zh/twins.md SECTION=accumulation` once the twins say the same"
     ]
     (tmp_path / "twins.md").write_text("# 页\n", encoding="utf-8")
     assert stale_entries(tmp_path, {("twins.md", "gone"): ("0", "0")}) == [
@@ -137,6 +137,11 @@ def test_sync_confirm_names_a_missing_twin_an_unknown_section_and_rejects_unknow
     )
     assert main(["docs/zh/twins.md", "--section", "gone"]) == 1
     assert capsys.readouterr().err == "docs/zh/twins.md has no section #gone; its sections are #(top), #leaf-tensors, #accumulation\n"
+    (docs / "zh" / "twins.md").unlink()
+    (docs / "en" / "twins.md").unlink()
+    assert main(["docs/zh/twins.md"]) == 0
+    assert capsys.readouterr().out.startswith("dropped twins.md #(top): the page is gone\n")
+    assert not [key for key in read_lock(docs / "sections.lock") if key[0] == "twins.md"]
     with pytest.raises(SystemExit) as stopped:
         main(["--help-me"])
     assert stopped.value.code == 2
