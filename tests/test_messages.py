@@ -33,8 +33,8 @@ def test_a_wrong_output_shows_a_diff_and_ends_with_the_command_that_accepts_it()
     )
 
 
-def test_the_accepting_command_is_named_for_a_page_only():
-    assert output_diff("1", "2", "the page", "the kernel").endswith("accept what it prints: .venv/bin/python -m pytest <page> --refresh-outputs, then read git diff")
+def test_the_accepting_command_is_named_only_where_refreshing_the_page_accepts_the_output():
+    assert output_diff("1", "2", "the page", "the kernel") == "the output differs from the page\n--- the page\n+++ the kernel\n@@ -1 +1 @@\n-1\n+2"
 
 
 def test_a_name_error_names_the_page_line_and_shows_no_frame_outside_the_page():
