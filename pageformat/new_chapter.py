@@ -38,8 +38,8 @@ HOME = {
     "en": "{number}. [{title}]({slug}.md): what the chapter covers.\n    - [Exercises: {title}](exercises/{slug}.ipynb)\n",
 }
 EXERCISE = {
-    "zh": ("练习：{title}", "两道练习，对应“{title}”一章。", "练习 {number}：题目", "题目：要读者预测或写出什么。", "答案：为什么是这样。"),
-    "en": ("Exercises: {title}", "Two exercises on the chapter “{title}”.", "Exercise {number}: a title", "The task: what to predict or write.", "The answer: why it is so."),
+    "zh": ("练习：{title}", "两道练习，对应[{title}](../{slug}.md)一章。", "练习 {number}：题目", "题目：要读者预测或写出什么。", "答案：为什么是这样。"),
+    "en": ("Exercises: {title}", "Two exercises on the chapter [{title}](../{slug}.md).", "Exercise {number}: a title", "The task: what to predict or write.", "The answer: why it is so."),
 }
 SOLUTION_MARKDOWN = '+++ {"jupyter": {"source_hidden": true}, "tags": ["solution"]}'
 SOLUTION_CODE = "---\njupyter:\n  outputs_hidden: true\n  source_hidden: true\ntags: [solution]\n---"
@@ -50,10 +50,11 @@ def page_text(language: str, title: str) -> str:
     return PAGE[language].format(title=title) + f"```python\n{CODE}\n```\n\n```output\n{PLACEHOLDER}\n```\n"
 
 
-def exercise_text(language: str, title: str) -> str:
-    """The text of a new chapter's exercises: two outlines, each a task, its code and a solution tagged ``solution``."""
+def exercise_text(language: str, title: str, slug: str) -> str:
+    """The text of a new chapter's exercises: a link to the chapter, and two outlines, each a task, its code and a
+    solution tagged ``solution``."""
     heading, intro, exercise, task, answer = EXERCISE[language]
-    parts = [f"# {heading.format(title=title)}\n\n{intro.format(title=title)}\n"]
+    parts = [f"# {heading.format(title=title)}\n\n{intro.format(title=title, slug=slug)}\n"]
     for number in (1, 2):
         parts.append(
             f"+++\n\n## {exercise.format(number=number)}\n\n{task}\n\n```{{code-cell}}\nimport torch\n\nx = torch.ones({number + 1}, requires_grad=True)\n```\n\n"
@@ -123,7 +124,7 @@ def main(arguments: list[str]) -> int:
     for language, title in titles.items():
         for path, text in (
             (Path("docs", language, f"{slug}.md"), page_text(language, title)),
-            (Path("exercises", language, f"{slug}.md"), exercise_text(language, title)),
+            (Path("exercises", language, f"{slug}.md"), exercise_text(language, title, slug)),
             (Path("docs", language, "index.md"), add_to_home((ROOT / "docs" / language / "index.md").read_text(encoding="utf-8"), language, slug, title)),
         ):
             (ROOT / path).parent.mkdir(parents=True, exist_ok=True)
