@@ -64,6 +64,12 @@ def source_line(text: str, href: str) -> int:
     return 1
 
 
+def _twin_exists(root: Path, target: Path, language_folder: Path) -> bool:
+    """Whether the missing ``target`` exists in another language folder: a missing twin, not a wrong link."""
+    relative = target.relative_to(language_folder)
+    return any((folder / relative).is_file() for folder in (root / "docs").iterdir() if folder.is_dir() and folder != language_folder)
+
+
 def link_problems(root: Path, page: Path) -> list[str]:
     """A sentence for each link of ``page`` (a Markdown page or an exercise notebook under
     ``root/docs/<lang>/``) to a file or anchor that does not exist, naming ``file:line`` (a
@@ -82,6 +88,8 @@ def link_problems(root: Path, page: Path) -> list[str]:
             where = place(name, cell, source_line(text, href))
             if language_folder not in target.parents:
                 problems.append(f"{where}: the link {href} leaves {language_folder.relative_to(root).as_posix()}/: link the page of the same language by its file name")
+            elif not target.is_file() and _twin_exists(root, target, language_folder):
+                continue  # a missing twin: the site's structure check names it, once
             elif not target.is_file():
                 problems.append(
                     f"{where}: the link {href} points at {target.relative_to(root).as_posix()}, which does not exist: "
