@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test refresh bench build offline lock screenshots sync-confirm drift
+.PHONY: serve test check refresh bench build offline lock screenshots sync-confirm new-chapter exercises exercise-text drift
 
 serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000 (zh at /, en at /en/)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -13,8 +13,21 @@ serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000 (zh at /, en at 
 test: $(INSTALLED)  ## run every page, the checker's self-tests and the site build
 	$(BIN)/python -m pytest
 
+check: $(INSTALLED)  ## everything an edit of PAGE=docs/zh/x.md can break, for it and its twin, in seconds
+	$(BIN)/python -m tests.page_scope $(PAGE)
+
 refresh: $(INSTALLED)  ## rewrite every page's output blocks and figures, and the exercises' outputs
 	$(BIN)/python -m pytest docs tests/test_exercises.py --refresh-outputs -q
+
+new-chapter: $(INSTALLED)  ## NAME=<slug> ZH="<标题>" EN="<Title>": both pages, nav, home-page entries, exercises, outputs, sections.lock
+	$(BIN)/python -m pageformat.new_chapter "$(NAME)" "$(ZH)" "$(EN)"
+
+exercises: $(INSTALLED)  ## write each exercise notebook from its text file exercises/<lang>/<chapter>.md, then run it to store its outputs
+	$(BIN)/python -m pageformat.exercise_text
+	$(BIN)/python -m pytest tests/test_exercises.py -m kernel --refresh-outputs -q
+
+exercise-text: $(INSTALLED)  ## [NOTEBOOK=docs/<lang>/exercises/x.ipynb]: write the text file of a notebook (every notebook without NOTEBOOK)
+	$(BIN)/python -m pageformat.exercise_text --to-text $(NOTEBOOK)
 
 bench: $(INSTALLED)  ## issue 9's speed figures (suite, page checks, site build, serve) against their targets
 	$(BIN)/python -m tests.bench
@@ -22,8 +35,8 @@ bench: $(INSTALLED)  ## issue 9's speed figures (suite, page checks, site build,
 screenshots: $(INSTALLED)  ## PNGs of every page, both languages, light and dark, in screenshots/
 	$(BIN)/python -m tests.browser.screenshots screenshots
 
-sync-confirm: $(INSTALLED)  ## after checking that each zh section and its en twin say the same, record them in docs/sections.lock
-	$(BIN)/python -m pagelint.sections
+sync-confirm: $(INSTALLED)  ## PAGE=docs/zh/x.md [SECTION=anchor]: after comparing them with their twins, record those sections in docs/sections.lock
+	$(BIN)/python -m pagelint.sections $(if $(PAGE),$(PAGE)) $(if $(SECTION),--section $(SECTION))
 
 drift: $(INSTALLED)  ## every page checked against another torch, TORCH=2.14.1 (or latest); report in drift/
 	@test -n "$(TORCH)" || { echo "usage: make drift TORCH=<version>   (for example TORCH=2.14.1, or TORCH=latest)"; exit 2; }

@@ -15,6 +15,8 @@ import pytest
 from pagecheck.workers import PageScheduling, crash_report, exit_status
 
 ROOT = Path(__file__).parent
+# After --refresh-outputs, the list of files it rewrote; a failure already given in full is not repeated.
+pytest_plugins = ["tests.refresh_report", "tests.repeated_failures"]
 MARKDOWN_DOCS_SCOPE = (ROOT / "README.md", ROOT / "snippets")
 
 

@@ -9,10 +9,13 @@
   again: the list is made anew, so the sitemap names the exercises.
 - The download link points at the notebook beside the page, relative to the site.
 - The page's HTML is put in the markup of the site's own pages (hooks/notebook_markup.py).
+- mkdocs-jupyter leaves a Markdown cell's link to a page as written (``../graph.md#leaf-tensors``);
+  it is pointed at that page of the site, as MkDocs does for a Markdown page's links.
 """
 
 import os
 import posixpath
+import re
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -21,6 +24,7 @@ from mkdocs_static_i18n.folder import create_i18n_file
 from notebook_markup import site_markup  # beside this hook: MkDocs loads hooks with their folder importable
 
 SOLUTION_LABEL = {"zh": "答案", "en": "Solution"}
+_PAGE_LINK = re.compile(r'href="(?P<target>[^":#?]+\.md)(?P<fragment>#[^"]*)?"')
 
 
 def notebook_page(file: File, config) -> NotebookFile:
@@ -66,8 +70,18 @@ def on_pre_page(page, config, files):
 def on_page_content(html, page, config, files):
     """Give a notebook page the markup of the site's own pages."""
     if isinstance(page.file, NotebookFile):
-        return site_markup(html, SOLUTION_LABEL[page.file.locale], [item.id for item in _flat(page.toc)])
+        html = site_markup(html, SOLUTION_LABEL[page.file.locale], [item.id for item in _flat(page.toc)])
+        return _PAGE_LINK.sub(lambda link: _page_href(link, page.file, files), html)
     return html
+
+
+def _page_href(link: re.Match, notebook: File, files) -> str:
+    """The ``href`` of a link to a Markdown page, pointed at that page of the site (left as it is when no page has that file)."""
+    source = posixpath.normpath(posixpath.join(posixpath.dirname(notebook.src_uri), link["target"]))
+    target = files.get_file_from_path(source)
+    if target is None:
+        return link[0]
+    return f'href="{target.url_relative_to(notebook)}{link["fragment"] or ""}"'
 
 
 def _flat(toc) -> list:

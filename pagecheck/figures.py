@@ -22,7 +22,6 @@ same graph. With ``--refresh-outputs`` a stale or missing file is redrawn.
 """
 
 import contextlib
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
@@ -39,7 +38,6 @@ from .peer import peer_differences
 
 FIGURE = re.compile(r'^<figure>\n--8<-- "(?P<path>[^"\n]+\.svg)"\n(?:<figcaption>[^<>\n]+</figcaption>\n)?</figure>$', re.M)
 SNIPPET_LINE = re.compile(r"^.*--8<--.*$", re.M)
-DIFF_LINES = 40
 
 
 @dataclass(frozen=True)
@@ -115,6 +113,7 @@ def figure_problem(drawing: Drawing, figure: Figure, refresh: bool) -> Optional[
         return None
     if committed is None:
         return f"{figure.path} does not exist; `make refresh` draws it"
-    diff = list(difflib.unified_diff(committed.splitlines(), drawing.svg.splitlines(), figure.path, "what the code draws", lineterm=""))
-    shown = diff[:DIFF_LINES] + ([f"... {len(diff) - DIFF_LINES} more lines"] if len(diff) > DIFF_LINES else [])
-    return f"{figure.path} is stale: the code draws a different graph (`make refresh` redraws it)\n" + "\n".join(shown)
+    return (
+        f"{figure.path} is stale: the code draws a different graph ({len(committed.encode())} bytes committed, "
+        f"{len(drawing.svg.encode())} drawn): if the code is right, `make refresh` redraws it; then read git diff"
+    )

@@ -20,6 +20,9 @@ def raise_mismatch(block: Block, raised: bool, trace: str, ran: str) -> Optional
 
 
 def output_diff(expected: str, actual: str, page_label: str, run_label: str) -> str:
-    """The failure for an output that differs from the page's, with a unified diff."""
+    """The failure for an output that differs from the page's, with a unified diff; when ``page_label``
+    names the page (``docs/zh/x.md:12 (the page)``), it ends with the command that accepts the output."""
     diff = difflib.unified_diff(expected.splitlines(), actual.splitlines(), page_label, run_label, lineterm="")
-    return "the output differs from the page\n" + "\n".join(diff)
+    page = page_label.split(":")[0]
+    accept = f"\nif the code is right, accept what it prints: .venv/bin/python -m pytest {page} --refresh-outputs, then read git diff"
+    return "the output differs from the page\n" + "\n".join(diff) + (accept if page.endswith(".md") else "")

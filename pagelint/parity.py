@@ -9,6 +9,7 @@ such as ``"error:"`` is not also deleted from the middle of a message that conta
 
 import ast
 import difflib
+import os
 import re
 from pathlib import Path
 
@@ -65,7 +66,7 @@ def _without(text: str, labels: set[str], shared: list[range]) -> str:
 def block_differences(zh: Block, en: Block) -> list[str]:
     """How the two blocks differ beyond translation; empty when they are twins."""
     if code_shape(zh.code.source) != code_shape(en.code.source):
-        return ["the code differs"]
+        return ["the code differs (only string literals, the labels it prints, may be translated): make it the same"]
     if (zh.shown and zh.shown.language) != (en.shown and en.shown.language):
         return ["one shows an output or error block the other does not"]
     if zh.shown is None:
@@ -79,23 +80,36 @@ def output_differences(zh_code: str, zh_output: str, en_code: str, en_output: st
     zh_shared, en_shared = _shared_spans(zh_output, en_output)
     zh_out = _without(zh_output, zh_labels - en_labels, zh_shared)
     en_out = _without(en_output, en_labels - zh_labels, en_shared)
-    return [] if zh_out == en_out else [f"the outputs differ beyond translated labels:\n  zh: {zh_out}\n  en: {en_out}"]
+    if zh_out == en_out:
+        return []
+    diff = difflib.unified_diff(zh_output.splitlines(), en_output.splitlines(), "zh", "en", lineterm="")
+    return [
+        "the outputs differ beyond translated labels; if the code is right, refresh both pages "
+        "(`.venv/bin/python -m pytest <zh page> <en page> --refresh-outputs`):\n" + "\n".join(list(diff)[2:])
+    ]
 
 
 def page_differences(zh_path: Path, en_path: Path) -> list[str]:
     """Every difference between a zh page and its en twin, each naming both lines."""
+    zh_name, en_name = _name(zh_path), _name(en_path)
     zh_blocks = pair_blocks(_read(zh_path))
     en_blocks = pair_blocks(_read(en_path))
     problems = []
     if len(zh_blocks) != len(en_blocks):
-        problems.append(f"{zh_path} has {len(zh_blocks)} python blocks, {en_path} has {len(en_blocks)}")
+        problems.append(f"{zh_name} has {len(zh_blocks)} python blocks, {en_name} has {len(en_blocks)}: the twins have the same blocks")
     for zh, en in zip(zh_blocks, en_blocks):
         problems += [
-            f"{zh_path}:{zh.code.line} and {en_path}:{en.code.line}: {difference}"
+            f"{zh_name}:{zh.code.line} and {en_name}:{en.code.line}: {difference}"
             for difference in block_differences(zh, en)
         ]
     return problems
 
 
+def _name(path: Path) -> str:
+    """The path relative to the working folder (the repository), when it lies inside it."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
 def _read(path: Path) -> Document:
-    return Document(path.read_text(encoding="utf-8"), str(path))
+    return Document(path.read_text(encoding="utf-8"), _name(path))

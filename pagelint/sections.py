@@ -8,10 +8,14 @@ its heading to the next anchored heading, code included, with trailing blanks re
 ``docs/sections.lock`` records, for every section, the fingerprints of its zh and en text when
 someone last confirmed that the two say the same. A section whose text changed in one language
 while its twin stayed as confirmed has drifted: the twin needs the same change, or, if the
-change needs none (a typo, a rewording), a new confirmation: ``make sync-confirm``, which runs
-this module and rewrites the lock from the pages as they are.
+change needs none (a typo, a rewording), a new confirmation: ``make sync-confirm PAGE=docs/zh/x.md
+[SECTION=anchor]``, which runs this module and records the sections of that page (or that one
+section) as they are now, and nothing else. A section whose code or outputs differ from its twin's
+needs no confirmation but a fix, which the parity check (:mod:`.parity`) names: the guard leaves
+that section to it, so one mistake gets one message.
 """
 
+import argparse
 import hashlib
 import os
 import re
@@ -19,7 +23,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from sybil import Document
+
+from pageformat.blocks import pair_blocks
+from pageformat.errors import PageError
+
+from .parity import block_differences
 from .prose import numbered_lines
+from .site_structure import no_twin
 
 TOP = "(top)"
 LOCK_HEADER = (
@@ -89,17 +100,34 @@ def drift_problems(zh_path: Path, en_path: Path, page: str, lock: Lock) -> list[
         if confirmed is None:
             problems.append(
                 f"{zh_name}:{z.line} and {en_name}:{e.line} section #{z.anchor} is not in the lock: "
-                "run `make sync-confirm` once the twins say the same"
+                f"run `{confirm_command(zh_name, z.anchor)}` once the twins say the same"
             )
             continue
         zh_changed, en_changed = z.fingerprint != confirmed[0], e.fingerprint != confirmed[1]
         if zh_changed != en_changed:
             changed, twin = ((zh_name, z), (en_name, e)) if zh_changed else ((en_name, e), (zh_name, z))
+            if code_differs(z, e, zh_name, en_name):
+                continue  # the parity check names the block and what to do; confirming would not help
             problems.append(
-                f"{changed[0]}:{changed[1].line} section #{z.anchor} changed but its twin {twin[0]}:{twin[1].line} "
-                "did not: update the twin, or run `make sync-confirm` if they still say the same"
+                f"{changed[0]}:{changed[1].line} section #{z.anchor} changed but its twin {twin[0]}:{twin[1].line} did not: "
+                f"update the twin, or, once you compared them and they still say the same, run `{confirm_command(zh_name, z.anchor)}`"
             )
     return problems
+
+
+def confirm_command(zh_name: str, anchor: str) -> str:
+    """The command that confirms one section of a zh page."""
+    return f"make sync-confirm PAGE={zh_name} SECTION={anchor}"
+
+
+def code_differs(zh: Section, en: Section, zh_name: str, en_name: str) -> bool:
+    """Whether twin sections differ in their python blocks or outputs, beyond translated labels."""
+    try:
+        zh_blocks = pair_blocks(Document(zh.text, zh_name))
+        en_blocks = pair_blocks(Document(en.text, en_name))
+        return len(zh_blocks) != len(en_blocks) or any(block_differences(z, e) for z, e in zip(zh_blocks, en_blocks))
+    except (PageError, SyntaxError):
+        return True
 
 
 def stale_entries(zh_folder: Path, lock: Lock) -> list[str]:
@@ -109,12 +137,17 @@ def stale_entries(zh_folder: Path, lock: Lock) -> list[str]:
         for page in _pages(zh_folder)
         for section in _sections_of(zh_folder / page)
     }
-    return [f"the lock lists {page} #{anchor}, which no page has: run `make sync-confirm`" for page, anchor in sorted(set(lock) - present)]
+    return [
+        f"the lock lists {page} #{anchor}, which no page has: run `make sync-confirm PAGE={zh_folder.as_posix()}/{page}` to drop it"
+        for page, anchor in sorted(set(lock) - present)
+    ]
 
 
 def read_lock(path: Path) -> Lock:
-    """The lock file as {(page, anchor): (zh fingerprint, en fingerprint)}."""
+    """The lock file as {(page, anchor): (zh fingerprint, en fingerprint)}; empty when there is none yet."""
     lock = {}
+    if not path.is_file():
+        return lock
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             page, anchor, zh, en = line.split()
@@ -122,17 +155,50 @@ def read_lock(path: Path) -> Lock:
     return lock
 
 
-def confirmed_lock(docs: Path) -> str:
-    """The text of a lock that confirms every section of every page under ``docs`` as it is now."""
-    rows, problems = [], []
-    for page in _pages(docs / "zh"):
-        zh_path, en_path = docs / "zh" / page, docs / "en" / page
-        problems += anchor_problems(zh_path, en_path)
-        for z, e in zip(_sections_of(zh_path), _sections_of(en_path)):
-            rows.append(f"{page} {z.anchor} {z.fingerprint} {e.fingerprint}\n")
+def lock_text(lock: Lock) -> str:
+    """The lock file's text for ``lock``, its rows sorted by page and in each page's section order."""
+    return LOCK_HEADER + "".join(f"{page} {anchor} {zh} {en}\n" for (page, anchor), (zh, en) in lock.items())
+
+
+def confirm(docs: Path, page: str, section: str | None, lock: Lock) -> tuple[Lock, list[str]]:
+    """``lock`` with the sections of ``docs/zh/<page>`` and its twin (or the one ``section``) as they
+    are now, the page's entries for sections that no longer exist dropped; and a line for each change.
+
+    Raises :class:`ValueError` with a sentence when the twin is missing, the sections do not
+    pair or ``section`` is not one of the page's anchors.
+    """
+    zh_path, en_path = docs / "zh" / page, docs / "en" / page
+    if not zh_path.is_file() and not en_path.is_file() and any(name == page for name, _ in lock):
+        return {key: value for key, value in lock.items() if key[0] != page}, [f"dropped {page} #{anchor}: the page is gone" for name, anchor in lock if name == page]
+    for path, other in ((zh_path, en_path), (en_path, zh_path)):
+        if not path.is_file():
+            raise ValueError(no_twin(_name(other), _name(path)) if other.is_file() else f"{_name(zh_path)} does not exist")
+    problems = anchor_problems(zh_path, en_path)
     if problems:
-        raise ValueError("twins whose sections do not pair cannot be confirmed:\n" + "\n".join(problems))
-    return LOCK_HEADER + "".join(rows)
+        raise ValueError("the sections of these twins do not pair, so none can be confirmed: " + problems[0])
+    pairs = list(zip(_sections_of(zh_path), _sections_of(en_path)))
+    anchors = [z.anchor for z, _ in pairs]
+    if section is not None and section not in anchors:
+        raise ValueError(f"{_name(zh_path)} has no section #{section}; its sections are " + ", ".join(f"#{anchor}" for anchor in anchors))
+    kept = {key: value for key, value in lock.items() if key[0] != page or key[1] in anchors}
+    changes = [f"dropped {page} #{anchor}, which the page no longer has" for (name, anchor) in lock if name == page and anchor not in anchors]
+    for z, e in pairs:
+        if section is not None and z.anchor != section:
+            continue
+        now, before = (z.fingerprint, e.fingerprint), kept.get((page, z.anchor))
+        if now == before:
+            changes.append(f"{page} #{z.anchor}: already confirmed, unchanged")
+            continue
+        kept[(page, z.anchor)] = now
+        changes.append(f"confirmed {_name(zh_path)}:{z.line} and {_name(en_path)}:{e.line} section #{z.anchor}")
+    return dict(sorted(kept.items(), key=lambda item: _order(docs, item[0]))), changes
+
+
+def _order(docs: Path, key: tuple[str, str]) -> tuple[str, int]:
+    page, anchor = key
+    path = docs / "zh" / page
+    anchors = [section.anchor for section in _sections_of(path)] if path.is_file() else []
+    return page, anchors.index(anchor) if anchor in anchors else len(anchors)
 
 
 def _pages(folder: Path) -> list[str]:
@@ -147,17 +213,37 @@ def _name(path: Path) -> str:
     return os.path.relpath(path) if path.is_absolute() and Path.cwd() in path.parents else str(path)
 
 
-def main(docs: Path = Path("docs")) -> int:
-    """Confirm that every section of ``docs`` says the same in both languages: rewrite the lock."""
+def parse_arguments(arguments: list[str]) -> argparse.Namespace:
+    """The page (docs/zh/<page>.md or its en twin) and the section anchor to confirm; anything else stops with the usage line."""
+    parser = argparse.ArgumentParser(
+        prog="make sync-confirm",
+        usage="make sync-confirm PAGE=docs/zh/<page>.md [SECTION=<anchor>]",
+        description="Record in docs/sections.lock that the sections of a zh page and its en twin (or one section) say the same. "
+        "Run it only after comparing them.",
+    )
+    parser.add_argument("page", help="docs/zh/<page>.md or docs/en/<page>.md")
+    parser.add_argument("--section", help="the anchor of the one section to confirm (without #)")
+    return parser.parse_args(arguments)
+
+
+def main(arguments: list[str], docs: Path = Path("docs")) -> int:
+    """Confirm the sections of one page and its twin, or one section: record them in the lock and print each."""
+    options = parse_arguments(arguments)
+    path = Path(options.page)
+    parts = path.parts
+    if len(parts) < 3 or Path(*parts[:1]) != docs or parts[1] not in ("zh", "en") or path.suffix != ".md":
+        print(f"{options.page} is not a page under {docs}/zh/ or {docs}/en/\nusage: make sync-confirm PAGE=docs/zh/<page>.md [SECTION=<anchor>]", file=sys.stderr)
+        return 2
+    lock_path = docs / "sections.lock"
     try:
-        text = confirmed_lock(docs)
+        lock, changes = confirm(docs, Path(*parts[2:]).as_posix(), options.section and options.section.lstrip("#"), read_lock(lock_path))
     except ValueError as error:
         print(error, file=sys.stderr)
         return 1
-    (docs / "sections.lock").write_text(text, encoding="utf-8")
-    print(f"{docs / 'sections.lock'}: every section of the {len(_pages(docs / 'zh'))} pages and their twins confirmed")
+    lock_path.write_text(lock_text(lock), encoding="utf-8")
+    print("\n".join(changes) + f"\n{lock_path}: written")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -94,11 +94,16 @@ def language_files(root: Path, locale: str) -> set[str]:
     return {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
 
 
+def no_twin(page: str, twin: str) -> str:
+    """The one sentence every check and command that needs a twin says when ``twin`` is missing."""
+    return f"{page} has no twin {twin}: write it (the same code, the prose translated), or delete {page}"
+
+
 def twin_problems(root: Path, locales: list[str]) -> list[str]:
     """A sentence for each file of one language whose twin in another language is missing."""
     files = {locale: language_files(root, locale) for locale in locales}
     return [
-        f"docs/{locale}/{name} has no twin docs/{other}/{name}"
+        no_twin(f"docs/{locale}/{name}", f"docs/{other}/{name}")
         for locale in locales
         for other in locales
         if other != locale

@@ -19,7 +19,7 @@ from torch import nn
 
 from snippets.autograd_graph import trace_graph
 from snippets.graph_svg import graph_svg
-from tests.docs import DOCS, ROOT, pages, twin
+from tests.docs import DOCS, ROOT, fail_with, pages, twin
 from pagecheck.engine import check_page, make_sybil
 from pagecheck.figures import page_figures
 from pagecheck.peer import SVG, peer_differences
@@ -93,12 +93,18 @@ def test_committed_figure_is_well_formed_svg(figure):
 
 def test_every_figure_file_is_shown_and_every_shown_figure_exists():
     shown = {path for language in ("zh", "en") for page in pages(language) for path in shown_figures(DOCS / language / page)}
-    assert shown == {str(path.relative_to(ROOT)) for path in FIGURES.glob("*.svg")}
+    files = {str(path.relative_to(ROOT)) for path in FIGURES.glob("*.svg")}
+    fail_with(
+        [f"{path} is shown by no page: delete it, or show it after the block that draws it" for path in sorted(files - shown)]
+        + [f"{path} is shown by a page but does not exist: `make refresh` draws it" for path in sorted(shown - files)]
+    )
 
 
 @pytest.mark.parametrize("page", pages("zh"), ids=str)
 def test_twin_pages_show_the_same_figures_in_the_same_order(page):
-    assert shown_figures(DOCS / "zh" / page) == shown_figures(twin(page))
+    zh, en = shown_figures(DOCS / "zh" / page), shown_figures(twin(page))
+    if zh != en:
+        fail_with([f"docs/zh/{page.as_posix()} shows {', '.join(zh) or 'no figure'}, docs/en/{page.as_posix()} shows {', '.join(en) or 'no figure'}: twins show the same figures in the same order"])
 
 
 @pytest.mark.parametrize("build", GRAPHS, ids=lambda build: build.__name__)

@@ -20,7 +20,7 @@ from sybil import Document
 from pageformat.blocks import Block, pair_blocks
 from pageformat.inline_snippets import snippet_imports
 from pageformat.notebook import PageNotebook, page_notebook
-from tests.docs import DOCS, LANGUAGES, pages
+from tests.docs import DOCS, LANGUAGES, fail_with, pages
 from tests.kernels import CellRun, outputs_text, run_notebooks, selected
 from pagecheck.evaluators import AVAILABLE
 from pagecheck.normalize import tidy
@@ -46,7 +46,7 @@ def skipped_cells(page: str) -> dict[int, str]:
 
 def cell_differences(block: Block, run: CellRun) -> list[str]:
     """How a cell's run differs from the page block it was made from; empty when they agree."""
-    mismatch = raise_mismatch(block, run.raised or bool(run.refused), run.refused or "", "cell")
+    mismatch = raise_mismatch(block, run.raised or bool(run.refused), run.exception_line or run.refused or "", "cell")
     if mismatch:
         return [mismatch]
     expected = tidy(block.shown.source) if block.shown else ""
@@ -84,10 +84,11 @@ def test_cell_prints_what_the_page_shows(page_runs, page, index):
     runs = page_runs[page]
     if isinstance(runs, BaseException):
         raise runs
+    where = f"docs/{page}:{block.code.line} (cell {index + 1} of the page's notebook, run in a Jupyter kernel)"
     if index in skipped_cells(page):
-        assert skip_differences(skipped_cells(page)[index], runs[index]) == []
+        fail_with([f"{where}: {problem}" for problem in skip_differences(skipped_cells(page)[index], runs[index])])
         pytest.skip(f"docs/{page}:{block.code.line}: {skipped_cells(page)[index]}")
-    assert cell_differences(block, runs[index]) == []
+    fail_with([f"{where}: {problem}" for problem in cell_differences(block, runs[index])])
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -9,16 +9,18 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.docs import DOCS, LANGUAGES, ROOT, pages
+from tests.docs import DOCS, LANGUAGES, ROOT, every_twin, fail_with, pages
 
 PINNED_TORCH = re.search(r"^torch==(\S+)", (ROOT / "requirements.txt").read_text(), re.M).group(1)
 
 
 def test_every_page_is_built_in_both_languages(site):
+    every_twin()
+    missing = []
     for page in pages("zh"):
         html = page.with_suffix("") / "index.html" if page.stem != "index" else page.with_suffix(".html")
-        assert (site / html).is_file(), html
-        assert (site / "en" / html).is_file(), html
+        missing += [f"docs/{language}/{page.as_posix()} was not built as site/{folder}{html.as_posix()}" for language, folder in (("zh", ""), ("en", "en/")) if not (site / folder / html).is_file()]
+    fail_with(missing)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -40,12 +42,13 @@ def remote_resources(html: str) -> list[str]:
 
 
 def test_pages_load_nothing_from_other_hosts(site):
-    offenders = {
-        str(path.relative_to(site)): remote
-        for path in site.rglob("*.html")
-        if (remote := remote_resources(path.read_text(encoding="utf-8")))
-    }
-    assert offenders == {}
+    fail_with(
+        [
+            f"site/{path.relative_to(site).as_posix()} loads {url} from another host: serve it from the site (overrides/ or a hook)"
+            for path in sorted(site.rglob("*.html"))
+            for url in remote_resources(path.read_text(encoding="utf-8"))
+        ]
+    )
 
 
 def test_the_remote_resource_check_can_fail():

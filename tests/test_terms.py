@@ -8,7 +8,7 @@ import pytest
 
 from pagelint.prose import Line, notebook_lines, page_comments, page_prose
 from pagelint.terms import Term, read_glossary, term_problems, without_word_lists
-from tests.docs import DOCS, LANGUAGES, ROOT, notebooks, pages
+from tests.docs import DOCS, LANGUAGES, ROOT, fail_with, notebooks, pages
 
 PLANTED = Path("tests/samples/terms")
 
@@ -24,14 +24,14 @@ def page_lines(path: Path, language: str) -> list[Line]:
 @pytest.mark.parametrize(("language", "page"), [(language, page) for language in LANGUAGES for page in pages(language)], ids=str)
 def test_pages_use_the_glossary_terms(language, page):
     terms = read_glossary(DOCS / language / "glossary.md", language)
-    assert term_problems(page_lines(DOCS / language / page, language), terms) == []
+    fail_with(term_problems(page_lines(DOCS / language / page, language), terms))
 
 
 @pytest.mark.parametrize(("language", "notebook"), [(language, page) for language in LANGUAGES for page in notebooks(language)], ids=str)
 def test_exercises_use_the_glossary_terms(language, notebook):
     terms = read_glossary(DOCS / language / "glossary.md", language)
     path = DOCS / language / notebook
-    assert term_problems(notebook_lines(path, str(path.relative_to(ROOT))), terms) == []
+    fail_with(term_problems(notebook_lines(path, str(path.relative_to(ROOT))), terms))
 
 
 def planted(page: str, language: str) -> list[str]:

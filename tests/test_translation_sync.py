@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pagelint.sections import anchor_problems, drift_problems, read_lock, sections, stale_entries
-from tests.docs import DOCS, pages
+from pagelint.sections import anchor_problems, drift_problems, main, read_lock, sections, stale_entries
+from tests.docs import DOCS, fail_with, pages, twin
 
 PLANTED = Path("tests/samples/sync")
 PLANTED_LOCK = read_lock(PLANTED / "sections.lock")
@@ -16,17 +16,17 @@ PLANTED_LOCK = read_lock(PLANTED / "sections.lock")
 
 @pytest.mark.parametrize("page", pages("zh"), ids=str)
 def test_twins_have_the_same_anchored_headings_in_the_same_order(page):
-    assert anchor_problems(DOCS / "zh" / page, DOCS / "en" / page) == []
+    fail_with(anchor_problems(DOCS / "zh" / page, twin(page)))
 
 
 @pytest.mark.parametrize("page", pages("zh"), ids=str)
 def test_no_section_changed_in_one_language_only(page):
     lock = read_lock(DOCS / "sections.lock")
-    assert drift_problems(DOCS / "zh" / page, DOCS / "en" / page, page.as_posix(), lock) == []
+    fail_with(drift_problems(DOCS / "zh" / page, twin(page), page.as_posix(), lock))
 
 
 def test_the_lock_lists_only_sections_that_exist():
-    assert stale_entries(DOCS / "zh", read_lock(DOCS / "sections.lock")) == []
+    fail_with(stale_entries(DOCS / "zh", read_lock(DOCS / "sections.lock")))
 
 
 def planted(page: str) -> list[str]:
@@ -40,20 +40,25 @@ def test_twins_in_step_pass(page):
     assert planted(page) == []
 
 
+def test_a_section_whose_output_changed_in_one_language_is_left_to_the_parity_check():
+    """Confirming would not help: the twins' outputs differ, and tests/test_parity.py says which block."""
+    assert planted("output_changed.md") == []
+
+
 @pytest.mark.parametrize(
     ("page", "problem"),
     [
         (
             "en_changed.md",
             "tests/samples/sync/en/en_changed.md:5 section #leaf-tensors changed but its twin "
-            "tests/samples/sync/zh/en_changed.md:5 did not: update the twin, or run `make sync-confirm` "
-            "if they still say the same",
+            "tests/samples/sync/zh/en_changed.md:5 did not: update the twin, or, once you compared them and they "
+            "still say the same, run `make sync-confirm PAGE=tests/samples/sync/zh/en_changed.md SECTION=leaf-tensors`",
         ),
         (
             "zh_changed.md",
             "tests/samples/sync/zh/zh_changed.md:19 section #accumulation changed but its twin "
-            "tests/samples/sync/en/zh_changed.md:19 did not: update the twin, or run `make sync-confirm` "
-            "if they still say the same",
+            "tests/samples/sync/en/zh_changed.md:19 did not: update the twin, or, once you compared them and they "
+            "still say the same, run `make sync-confirm PAGE=tests/samples/sync/zh/zh_changed.md SECTION=accumulation`",
         ),
         (
             "order_differs.md",
@@ -87,9 +92,57 @@ def test_a_section_left_out_of_the_lock_or_left_in_it_fails(tmp_path):
     lock = {key: value for key, value in PLANTED_LOCK.items() if key != ("twins.md", "accumulation")}
     assert drift_problems(PLANTED / "zh" / "twins.md", PLANTED / "en" / "twins.md", "twins.md", lock) == [
         "tests/samples/sync/zh/twins.md:19 and tests/samples/sync/en/twins.md:19 section #accumulation is not "
-        "in the lock: run `make sync-confirm` once the twins say the same"
+        "in the lock: run `make sync-confirm PAGE=tests/samples/sync/zh/twins.md SECTION=accumulation` once the twins say the same"
     ]
     (tmp_path / "twins.md").write_text("# 页\n", encoding="utf-8")
     assert stale_entries(tmp_path, {("twins.md", "gone"): ("0", "0")}) == [
-        "the lock lists twins.md #gone, which no page has: run `make sync-confirm`"
+        f"the lock lists twins.md #gone, which no page has: run `make sync-confirm PAGE={tmp_path.as_posix()}/twins.md` to drop it"
     ]
+
+
+@pytest.fixture
+def docs(tmp_path, monkeypatch):
+    """A docs/ folder with two pairs of twins from tests/samples/sync/, both confirmed, and a page without its twin."""
+    for language in ("zh", "en"):
+        (tmp_path / "docs" / language).mkdir(parents=True)
+        for page in ("twins.md", "zh_changed.md"):
+            (tmp_path / "docs" / language / page).write_text((PLANTED / language / "twins.md").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "docs" / "zh" / "alone.md").write_text("# 页\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["docs/zh/twins.md"]) == main(["docs/zh/zh_changed.md"]) == 0
+    return Path("docs")
+
+
+def test_sync_confirm_records_only_the_section_it_is_given_and_prints_it(docs, capsys):
+    capsys.readouterr()
+    for page in ("twins.md", "zh_changed.md"):
+        zh = docs / "zh" / page
+        zh.write_text(zh.read_text(encoding="utf-8").replace("叶子张量。", "叶子张量（leaf tensor）。").replace("加到", "累加到"), encoding="utf-8")
+    assert main(["docs/zh/zh_changed.md", "--section", "accumulation"]) == 0
+    assert capsys.readouterr().out == (
+        "confirmed docs/zh/zh_changed.md:19 and docs/en/zh_changed.md:19 section #accumulation\ndocs/sections.lock: written\n"
+    )
+    lock = read_lock(docs / "sections.lock")
+    assert drift_problems(docs / "zh" / "zh_changed.md", docs / "en" / "zh_changed.md", "zh_changed.md", lock) == [
+        "docs/zh/zh_changed.md:5 section #leaf-tensors changed but its twin docs/en/zh_changed.md:5 did not: update the twin, "
+        "or, once you compared them and they still say the same, run `make sync-confirm PAGE=docs/zh/zh_changed.md SECTION=leaf-tensors`"
+    ]
+    assert len(drift_problems(docs / "zh" / "twins.md", docs / "en" / "twins.md", "twins.md", lock)) == 2
+
+
+def test_sync_confirm_names_a_missing_twin_an_unknown_section_and_rejects_unknown_arguments(docs, capsys):
+    assert main(["docs/zh/alone.md"]) == 1
+    assert capsys.readouterr().err == (
+        "docs/zh/alone.md has no twin docs/en/alone.md: write it (the same code, the prose translated), or delete docs/zh/alone.md\n"
+    )
+    assert main(["docs/zh/twins.md", "--section", "gone"]) == 1
+    assert capsys.readouterr().err == "docs/zh/twins.md has no section #gone; its sections are #(top), #leaf-tensors, #accumulation\n"
+    (docs / "zh" / "twins.md").unlink()
+    (docs / "en" / "twins.md").unlink()
+    assert main(["docs/zh/twins.md"]) == 0
+    assert capsys.readouterr().out.startswith("dropped twins.md #(top): the page is gone\n")
+    assert not [key for key in read_lock(docs / "sections.lock") if key[0] == "twins.md"]
+    with pytest.raises(SystemExit) as stopped:
+        main(["--help-me"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.startswith("usage: make sync-confirm PAGE=docs/zh/<page>.md [SECTION=<anchor>]\n")

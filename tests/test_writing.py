@@ -6,7 +6,7 @@ import pytest
 
 from pagelint.prose import notebook_lines, page_comments, page_prose
 from pagelint.punctuation import punctuation_problems
-from tests.docs import DOCS, ROOT, notebooks, pages
+from tests.docs import DOCS, ROOT, fail_with, notebooks, pages
 
 PLANTED = Path("tests/samples/writing")
 
@@ -16,13 +16,13 @@ def test_chinese_prose_and_comments_use_chinese_punctuation(page):
     path = DOCS / "zh" / page
     name = str(path.relative_to(ROOT))
     text = path.read_text(encoding="utf-8")
-    assert punctuation_problems(page_prose(text, name) + page_comments(text, name)) == []
+    fail_with(punctuation_problems(page_prose(text, name) + page_comments(text, name)))
 
 
 @pytest.mark.parametrize("notebook", notebooks("zh"), ids=str)
 def test_chinese_exercises_use_chinese_punctuation(notebook):
     path = DOCS / "zh" / notebook
-    assert punctuation_problems(notebook_lines(path, str(path.relative_to(ROOT)))) == []
+    fail_with(punctuation_problems(notebook_lines(path, str(path.relative_to(ROOT)))))
 
 
 def planted(name: str) -> list[str]:
