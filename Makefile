@@ -1,8 +1,11 @@
-# Two commands on a fresh machine: `make serve` and `make test`. Each sets up .venv first.
+# Two commands on a fresh machine: `make serve` and `make test`. Each sets up .venv first, from
+# requirements.lock with --require-hashes: a package whose file does not match its locked hash fails.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+LOCK_VENV := .venv-lock
+PIP_TOOLS := pip-tools==7.7.0
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test check refresh bench build offline lock screenshots sync-confirm new-chapter exercises exercise-text drift
@@ -51,13 +54,15 @@ offline: $(INSTALLED)  ## the copy to read from disk (file://), zipped into site
 	mkdir -p site
 	$(BIN)/python -m zipfile -c site/autograd-guide-offline.zip site-offline/autograd-guide
 
-lock: $(INSTALLED)  ## re-pin constraints.txt to what .venv holds, after a change to requirements.txt
-	{ sed -n '/^#/p' constraints.txt; $(BIN)/python -m pip freeze | sed -E 's/\+[[:alnum:].]+$$//'; } > constraints.new
-	mv constraints.new constraints.txt
+lock:  ## after a change to requirements.txt, compile it into requirements.lock: every package pinned, with its hashes
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(PIP_TOOLS)
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe \
+		--strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements.lock requirements.txt
 
-$(INSTALLED): requirements.txt constraints.txt
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' \
-		|| { echo "autograd-guide needs Python >= 3.10 (set PYTHON=python3.x)"; exit 1; }
+$(INSTALLED): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' \
+		|| { echo "autograd-guide needs Python 3.11, which requirements.lock is compiled for (set PYTHON=python3.11)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	touch $@
