@@ -63,7 +63,7 @@ def report(results: Path, version: str, requested: str) -> str:
         failure = case.find("failure")
         if failure is None:
             continue
-        text = failure.get("message", "") + "\n" + (failure.text or "")
+        text = failure.text or failure.get("message", "")
         found = _LOCATION.search(text)
         page = found["page"] if found else case.get("classname", "?")
         by_page[page].append(text[found.start() :].strip() if found else text.strip())
