@@ -9,15 +9,36 @@ relative to the language's root, and the ``base`` of that language's pages point
 root, so a reader searching from a Chinese page gets Chinese pages and one on an English page
 English ones.
 
-Pasting an error message into search should find the error gallery's entry on it. Material adds
-a wildcard to every query term, and Lunr does not stem a wildcard term, so with the stemmer on,
-``implicitly*`` never met the indexed ``implicit``: mkdocs.yml turns the search pipeline off.
-The short words of a long message (``a*``, ``to*``) still match all over the site, so each index
-entry of a gallery section (anchor ``#err-``) also gets the message its output prints as a field
-of its own, ``message``, weighted above the text: Material's search indexes every field the
-index's configuration lists and shows only the title and text. The message also follows the
-entry's short heading in its title, where a reader who pasted it sees it in the result, and each
-entry is weighed by :func:`message_boost`.
+Pasting an error message into search should list the error gallery's entry on it first. Material
+adds a wildcard to every query word and Lunr does not stem a wildcard word, so with the stemmer on,
+``implicitly*`` never met the indexed ``implicit``: mkdocs.yml turns the search pipeline off. Lunr
+then adds up, field by field, a weight for every indexed word each query word is the start of,
+without length normalisation (Material sets its ``b`` to 0). Two things follow, and
+:func:`with_messages` answers both with a field of its own, ``message``, on each gallery entry
+(anchor ``#err-``), which Material indexes (every field the index's configuration lists) but never
+shows:
+
+- A section or page can be titled with a message's words ("Modified by an inplace operation"), and
+  a title's words weigh most. The ``message`` field weighs its words as a title does, and holds
+  every word of every message the entry prints, so the entry outweighs a title that shares only
+  some of them.
+- The short words of a pasted message (``a*``, ``in*``, ``to*``) are the start of many words of
+  other, longer messages (``attribute``, ``inference``, ``torch``): they would lift the entry with
+  the longest message. So each entry's field also holds every word of the gallery's messages that
+  one of its own words is the start of: whatever another entry matches, the entry the message
+  came from matches too, whatever the messages' lengths.
+
+Words are cut at punctuation in the field (``autograd.grad()`` gives ``autograd`` and ``grad``), so
+a word such as ``autograd`` is one word there however many calls it is part of. The message also
+follows the entry's short heading in its title, where a reader who pasted it sees it in the
+result, and where its own words, taken as printed, set the entry apart from the others a little
+more. No entry weighs more or less than any other page: nothing depends on a message's length.
+
+Lunr adds up words, one query word at a time, so no weighting lets a pasted message find its
+entry and keeps every other query away from the gallery: a single word that a message holds, such
+as ``detach``, or a sentence of short common words, such as a chapter's title ("detach: taking a
+tensor out of the graph"), may list a gallery entry before the chapter. That is the price of every
+message the gallery quotes listing its entry first (tests/browser/test_search.py pastes them all).
 
 The offline build (Material's ``offline`` plugin) reads ``search_index.js``: each language gets
 one beside its JSON.
@@ -33,10 +54,9 @@ from mkdocs.plugins import event_priority
 
 INDEX = "search/search_index.json"
 SCRIPT = "search/search_index.js"
-MESSAGE_FIELD = {"message": {"boost": 300.0}}
-MESSAGE_WORDS = 4
 _GALLERY_ENTRY = "#err-"
 _MESSAGE = re.compile(r"^\w+(?:Error|Warning): .+$", re.M)
+_NOT_WORD = re.compile(r"[^\w']+")
 _TAG = re.compile(r"<[^>]+>")
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(?P<json>.*?)(</script>)', re.DOTALL)
 
@@ -57,33 +77,35 @@ def split_index(index: dict, languages: list[str], default: str) -> dict[str, di
     return parts
 
 
-def message_boost(message: str) -> float:
-    """How much a gallery entry weighs in search: less than a page, and less the longer its message.
+def printed_messages(doc: dict) -> list[str]:
+    """The torch messages a gallery entry's index entry quotes and prints, in order; none for any other entry."""
+    if _GALLERY_ENTRY not in doc["location"]:
+        return []
+    return _MESSAGE.findall(html.unescape(_TAG.sub("\n", doc["text"])))
 
-    Material's search scores without length normalisation (Lunr's ``b`` is 0) and adds a
-    wildcard to every word of a query, so a long message matches the short words of any other
-    (``a*``, ``to*``) many times over and would outrank the entry a pasted message is about.
-    The square root of ``MESSAGE_WORDS`` over the message's distinct words puts each pasted
-    message's own entry first, in both languages, while a chapter still comes before the gallery
-    for a word of its own, such as ``detach`` (tests/browser/test_search.py, test_features.py).
-    """
-    return (MESSAGE_WORDS / len(set(message.split()))) ** 0.5
+
+def message_words(messages: list[str]) -> set[str]:
+    """The words of ``messages``, lower case, cut at punctuation (``can't`` stays whole)."""
+    return {word for message in messages for word in _NOT_WORD.split(message.lower()) if word}
 
 
 def with_messages(index: dict) -> dict:
-    """``index`` with a ``message`` field on each error-gallery entry: the message it prints.
-
-    An entry quotes its message under its heading, sometimes only its start, and prints it whole
-    in its first output block: the message is the first one the entry names, taken whole.
-    """
+    """``index`` with a ``message`` field on each error-gallery entry that prints a message,
+    weighed as a title: the words of its messages, and every word of the gallery's messages
+    that one of them is the start of. The entry's title also gets its message after its short
+    heading: the first one it names (the quote under its heading), taken whole."""
+    printed = {doc["location"]: printed_messages(doc) for doc in index["docs"]}
+    own = {location: message_words(messages) for location, messages in printed.items()}
+    gallery = set().union(*own.values())
     docs = []
     for doc in index["docs"]:
-        found = _MESSAGE.findall(html.unescape(_TAG.sub("\n", doc["text"]))) if _GALLERY_ENTRY in doc["location"] else []
-        whole = next((message for message in found[1:] if message.startswith(found[0])), found[0]) if found else None
-        if whole:
-            doc = {**doc, "title": f"{doc['title']} · {whole}", "message": whole, "boost": message_boost(whole)}
+        if found := printed[doc["location"]]:
+            whole = next((message for message in found[1:] if message.startswith(found[0])), found[0])
+            words = sorted(word for word in gallery if any(word.startswith(start) for start in own[doc["location"]]))
+            doc = {**doc, "title": f"{doc['title']} · {whole}", "message": " ".join(words)}
         docs.append(doc)
-    return {**index, "config": {**index["config"], "fields": {**index["config"]["fields"], **MESSAGE_FIELD}}, "docs": docs}
+    fields = index["config"]["fields"]
+    return {**index, "config": {**index["config"], "fields": {**fields, "message": {**fields["title"]}}}, "docs": docs}
 
 
 def index_path(language: str, default: str) -> str:
