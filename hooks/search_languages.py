@@ -9,36 +9,40 @@ relative to the language's root, and the ``base`` of that language's pages point
 root, so a reader searching from a Chinese page gets Chinese pages and one on an English page
 English ones.
 
-Pasting an error message into search should list the error gallery's entry on it first. Material
-adds a wildcard to every query word and Lunr does not stem a wildcard word, so with the stemmer on,
-``implicitly*`` never met the indexed ``implicit``: mkdocs.yml turns the search pipeline off. Lunr
-then adds up, field by field, a weight for every indexed word each query word is the start of,
-without length normalisation (Material sets its ``b`` to 0). Two things follow, and
-:func:`with_messages` answers both with a field of its own, ``message``, on each gallery entry
-(anchor ``#err-``), which Material indexes (every field the index's configuration lists) but never
+Pasting an error message into search should list the error gallery's entry on it first, and a
+chapter's title, or a word of it, the chapter. Material adds a wildcard to every query word and Lunr
+does not stem a wildcard word, so with the stemmer on, ``implicitly*`` never met the indexed
+``implicit``: mkdocs.yml turns the search pipeline off. Lunr then adds up, field by field, a weight
+for every indexed word each query word is the start of, without length normalisation (Material
+sets its ``b`` to 0), and Material multiplies the sum by ``1 + (page + share)²``: ``page`` is 1 for
+a page and 0 for a section, ``share`` the share of the query's words the entry holds, so a page that
+holds every word counts :data:`PAGE_BONUS` (5/2) times a section that does. :func:`with_messages`
+adds two fields, which Material indexes (every field the index's configuration lists) but never
 shows:
 
-- A section or page can be titled with a message's words ("Modified by an inplace operation"), and
-  a title's words weigh most. The ``message`` field weighs its words as a title does, and holds
-  every word of every message the entry prints, so the entry outweighs a title that shares only
-  some of them.
-- The short words of a pasted message (``a*``, ``in*``, ``to*``) are the start of many words of
-  other, longer messages (``attribute``, ``inference``, ``torch``): they would lift the entry with
-  the longest message. So each entry's field also holds every word of the gallery's messages that
-  one of its own words is the start of: whatever another entry matches, the entry the message
-  came from matches too, whatever the messages' lengths.
+- ``message``, on each gallery entry (anchor ``#err-``) that prints a message: the words of its
+  messages, cut at punctuation (``autograd.grad()`` gives ``autograd`` and ``grad``), and every
+  word of the gallery's messages that one of them is the start of. A pasted message's short words
+  (``a*``, ``in*``) are the start of longer words of other messages (``attribute``, ``inference``);
+  whatever another entry matches of them, the entry the message came from matches too, whatever
+  the messages' lengths. The field weighs a title times :data:`PAGE_BONUS`: a word of an entry's
+  message counts as much as a word of a page's title, so a message outweighs a page or section
+  titled with some of its words ("Modified by an inplace operation").
+- ``title_words``, on each page: every word of the gallery's messages that a word of the page's
+  title is the start of, weighed as a title, that is the ``message`` field over
+  :data:`PAGE_BONUS`. Scaled by Material's page factor, each of these words counts for a page that
+  holds the whole query exactly what it counts for an entry. For a query made of a page's title
+  (``detach: taking a tensor out of the graph``) the page holds every gallery word any entry holds
+  for it, so the short words that lift an entry lift the page as much, and its title decides. For a
+  pasted message the entry holds every gallery word the page holds for it and more: the field
+  never lifts a page above the entry.
 
-Words are cut at punctuation in the field (``autograd.grad()`` gives ``autograd`` and ``grad``), so
-a word such as ``autograd`` is one word there however many calls it is part of. The message also
-follows the entry's short heading in its title, where a reader who pasted it sees it in the
-result, and where its own words, taken as printed, set the entry apart from the others a little
-more. No entry weighs more or less than any other page: nothing depends on a message's length.
-
-Lunr adds up words, one query word at a time, so no weighting lets a pasted message find its
-entry and keeps every other query away from the gallery: a single word that a message holds, such
-as ``detach``, or a sentence of short common words, such as a chapter's title ("detach: taking a
-tensor out of the graph"), may list a gallery entry before the chapter. That is the price of every
-message the gallery quotes listing its entry first (tests/browser/test_search.py pastes them all).
+Neither weight is set by a message's or title's length or words. Exercise pages, titled
+"Exercises: " and their chapter's title, weigh :data:`EXERCISE_BOOST`: for the words they share
+with the chapter, the chapter comes first. A section titled with a word of a gallery message
+(``NumPy``, ``Tensor hooks``) is not a page: for that word alone the gallery entry, whose field holds
+it too, can come first. tests/browser/test_search.py pastes every message the gallery quotes and
+searches every chapter's title and each word of it that no other title begins.
 
 The offline build (Material's ``offline`` plugin) reads ``search_index.js``: each language gets
 one beside its JSON.
@@ -55,6 +59,9 @@ from mkdocs.plugins import event_priority
 INDEX = "search/search_index.json"
 SCRIPT = "search/search_index.js"
 _GALLERY_ENTRY = "#err-"
+_EXERCISE_PAGE = re.compile(r"(^|/)exercises/")
+PAGE_BONUS = (1 + (1 + 1) ** 2) / (1 + 1**2)  # Material's factor for a page holding every query word, over a section's
+EXERCISE_BOOST = 0.5
 _MESSAGE = re.compile(r"^\w+(?:Error|Warning): .+$", re.M)
 _NOT_WORD = re.compile(r"[^\w']+")
 _TAG = re.compile(r"<[^>]+>")
@@ -89,23 +96,36 @@ def message_words(messages: list[str]) -> set[str]:
     return {word for message in messages for word in _NOT_WORD.split(message.lower()) if word}
 
 
+def title_text(doc: dict) -> str:
+    """An index entry's title as a reader sees it: tags gone, entities read."""
+    return html.unescape(_TAG.sub("", doc["title"]))
+
+
+def reach(words: set[str], vocabulary: set[str]) -> str:
+    """The words of ``vocabulary`` that one of ``words`` is the start of, space-separated."""
+    return " ".join(sorted(word for word in vocabulary if any(word.startswith(start) for start in words)))
+
+
 def with_messages(index: dict) -> dict:
-    """``index`` with a ``message`` field on each error-gallery entry that prints a message,
-    weighed as a title: the words of its messages, and every word of the gallery's messages
-    that one of them is the start of. The entry's title also gets its message after its short
-    heading: the first one it names (the quote under its heading), taken whole."""
-    printed = {doc["location"]: printed_messages(doc) for doc in index["docs"]}
-    own = {location: message_words(messages) for location, messages in printed.items()}
+    """``index`` with a ``message`` field on each error-gallery entry that prints a message, a
+    ``title_words`` field on each page, and exercise pages weighed at :data:`EXERCISE_BOOST`
+    (see the module's docstring)."""
+    own = {doc["location"]: message_words(printed_messages(doc)) for doc in index["docs"]}
     gallery = set().union(*own.values())
     docs = []
     for doc in index["docs"]:
-        if found := printed[doc["location"]]:
-            whole = next((message for message in found[1:] if message.startswith(found[0])), found[0])
-            words = sorted(word for word in gallery if any(word.startswith(start) for start in own[doc["location"]]))
-            doc = {**doc, "title": f"{doc['title']} · {whole}", "message": " ".join(words)}
+        location = doc["location"]
+        if own[location]:
+            doc = {**doc, "message": reach(own[location], gallery)}
+        elif "#" not in location:
+            doc = {**doc, "title_words": reach(message_words([title_text(doc)]), gallery)}
+            if _EXERCISE_PAGE.search(location):
+                doc["boost"] = doc.get("boost", 1) * EXERCISE_BOOST
         docs.append(doc)
     fields = index["config"]["fields"]
-    return {**index, "config": {**index["config"], "fields": {**fields, "message": {**fields["title"]}}}, "docs": docs}
+    title = fields["title"]["boost"]
+    fields = {**fields, "message": {"boost": title * PAGE_BONUS}, "title_words": {"boost": title}}
+    return {**index, "config": {**index["config"], "fields": fields}, "docs": docs}
 
 
 def index_path(language: str, default: str) -> str:

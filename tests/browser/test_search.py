@@ -1,12 +1,19 @@
-"""Search in the reader's language: each language's pages search that language's index only, and
-a message pasted from a traceback lists its error-gallery entry first."""
+"""Search in the reader's language: each language's pages search that language's index only, a
+message pasted from a traceback lists its error-gallery entry first, and a chapter's title, or a word
+of it, lists the chapter first."""
 
+import html
+import re
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 import pytest
 
+from pagelint.site_structure import chapters
 from tests.browser.search_box import search
+from tests.docs import site_config
 from tests.gallery import gallery_messages, quoted_messages
+from tests.test_search_index import index
 
 PREFIX = {"zh": "", "en": "en/"}
 
@@ -48,6 +55,46 @@ def test_every_message_the_gallery_quotes_lists_its_entry_first(page, base_url, 
             wrong[message] = first[:3]
     assert len(gallery_messages(language)) >= 15
     assert len(quoted) > 3 * len(gallery_messages(language))
+    assert wrong == {}
+
+
+def title_words(title: str, separator: str) -> set[str]:
+    """The words of a title as the index splits them, cut at punctuation, lower case."""
+    return {word for part in re.split(separator, title.lower()) for word in re.split(r"[^\w']+", part) if word}
+
+
+def chapter_queries(site, language: str) -> dict[str, str]:
+    """Each chapter's title as a reader types it, and each word of it that begins no word of
+    another title (the chapter's own sections, its exercise page, which repeats its title, and the
+    gallery's entries aside), with the chapter's location."""
+    search_index = index(site, language)
+    separator = search_index["config"]["separator"]
+    titles = {doc["location"]: html.unescape(re.sub(r"<[^>]+>", "", doc["title"])) for doc in search_index["docs"]}
+    queries = {}
+    for chapter in (f"{PurePosixPath(path).stem}/" for path in chapters(site_config())):
+        others = set().union(
+            *(
+                title_words(title, separator)
+                for location, title in titles.items()
+                if location.split("#")[0] not in (chapter, f"exercises/{chapter}") and "#err-" not in location
+            )
+        )
+        queries[titles[chapter].replace("\u200b", "")] = chapter
+        for word in title_words(titles[chapter], separator):
+            if not any(other.startswith(word) for other in others):
+                queries[word] = chapter
+    return queries
+
+
+@pytest.mark.parametrize("language", PREFIX)
+def test_every_chapter_title_and_its_own_words_list_the_chapter_first(page, base_url, site, language):
+    queries = chapter_queries(site, language)
+    wrong = {
+        query: first[:2]
+        for query, first in first_results(page, base_url, language, list(queries)).items()
+        if first[:1] != [queries[query]]
+    }
+    assert len(set(queries.values())) == len(chapters(site_config())) < len(queries)
     assert wrong == {}
 
 
