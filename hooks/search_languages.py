@@ -27,7 +27,7 @@ shows:
   whatever another entry matches of them, the entry the message came from matches too, whatever
   the messages' lengths. The field weighs a title times :data:`PAGE_BONUS`: a word of an entry's
   message counts as much as a word of a page's title, so a message outweighs a page or section
-  titled with some of its words ("Modified by an inplace operation").
+  titled with its words ("Modified by an inplace operation").
 - ``title_words``, on each page: every word of the gallery's messages that a word of the page's
   title is the start of, weighed as a title, that is the ``message`` field over
   :data:`PAGE_BONUS`. Scaled by Material's page factor, each of these words counts for a page that
