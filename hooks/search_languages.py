@@ -9,15 +9,40 @@ relative to the language's root, and the ``base`` of that language's pages point
 root, so a reader searching from a Chinese page gets Chinese pages and one on an English page
 English ones.
 
-Pasting an error message into search should find the error gallery's entry on it. Material adds
-a wildcard to every query term, and Lunr does not stem a wildcard term, so with the stemmer on,
-``implicitly*`` never met the indexed ``implicit``: mkdocs.yml turns the search pipeline off.
-The short words of a long message (``a*``, ``to*``) still match all over the site, so each index
-entry of a gallery section (anchor ``#err-``) also gets the message its output prints as a field
-of its own, ``message``, weighted above the text: Material's search indexes every field the
-index's configuration lists and shows only the title and text. The message also follows the
-entry's short heading in its title, where a reader who pasted it sees it in the result, and each
-entry is weighed by :func:`message_boost`.
+Pasting an error message into search should list the error gallery's entry on it first, and a
+chapter's title, or a word of it, the chapter. Material adds a wildcard to every query word and Lunr
+does not stem a wildcard word, so with the stemmer on, ``implicitly*`` never met the indexed
+``implicit``: mkdocs.yml turns the search pipeline off. Lunr then adds up, field by field, a weight
+for every indexed word each query word is the start of, without length normalisation (Material
+sets its ``b`` to 0), and Material multiplies the sum by ``1 + (page + share)²``: ``page`` is 1 for
+a page and 0 for a section, ``share`` the share of the query's words the entry holds, so a page that
+holds every word counts :data:`PAGE_BONUS` (5/2) times a section that does. :func:`with_messages`
+adds two fields, which Material indexes (every field the index's configuration lists) but never
+shows:
+
+- ``message``, on each gallery entry (anchor ``#err-``) that prints a message: the words of its
+  messages, cut at punctuation (``autograd.grad()`` gives ``autograd`` and ``grad``), and every
+  word of the gallery's messages that one of them is the start of. A pasted message's short words
+  (``a*``, ``in*``) are the start of longer words of other messages (``attribute``, ``inference``);
+  whatever another entry matches of them, the entry the message came from matches too, whatever
+  the messages' lengths. The field weighs a title times :data:`PAGE_BONUS`: a word of an entry's
+  message counts as much as a word of a page's title, so a message outweighs a page or section
+  titled with its words ("Modified by an inplace operation").
+- ``title_words``, on each page: every word of the gallery's messages that a word of the page's
+  title is the start of, weighed as a title, that is the ``message`` field over
+  :data:`PAGE_BONUS`. Scaled by Material's page factor, each of these words counts for a page that
+  holds the whole query exactly what it counts for an entry. For a query made of a page's title
+  (``detach: taking a tensor out of the graph``) the page holds every gallery word any entry holds
+  for it, so the short words that lift an entry lift the page as much, and its title decides. For a
+  pasted message the entry holds every gallery word the page holds for it and more: the field
+  never lifts a page above the entry.
+
+Neither weight is set by a message's or title's length or words. Exercise pages, titled
+"Exercises: " and their chapter's title, weigh :data:`EXERCISE_BOOST`: for the words they share
+with the chapter, the chapter comes first. A section titled with a word of a gallery message
+(``NumPy``, ``Tensor hooks``) is not a page: for that word alone the gallery entry, whose field holds
+it too, can come first. tests/browser/test_search.py pastes every message the gallery quotes and
+searches every chapter's title and each word of it that no other title begins.
 
 The offline build (Material's ``offline`` plugin) reads ``search_index.js``: each language gets
 one beside its JSON.
@@ -33,10 +58,12 @@ from mkdocs.plugins import event_priority
 
 INDEX = "search/search_index.json"
 SCRIPT = "search/search_index.js"
-MESSAGE_FIELD = {"message": {"boost": 300.0}}
-MESSAGE_WORDS = 4
 _GALLERY_ENTRY = "#err-"
+_EXERCISE_PAGE = re.compile(r"(^|/)exercises/")
+PAGE_BONUS = (1 + (1 + 1) ** 2) / (1 + 1**2)  # Material's factor for a page holding every query word, over a section's
+EXERCISE_BOOST = 0.5
 _MESSAGE = re.compile(r"^\w+(?:Error|Warning): .+$", re.M)
+_NOT_WORD = re.compile(r"[^\w']+")
 _TAG = re.compile(r"<[^>]+>")
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(?P<json>.*?)(</script>)', re.DOTALL)
 
@@ -57,33 +84,48 @@ def split_index(index: dict, languages: list[str], default: str) -> dict[str, di
     return parts
 
 
-def message_boost(message: str) -> float:
-    """How much a gallery entry weighs in search: less than a page, and less the longer its message.
+def printed_messages(doc: dict) -> list[str]:
+    """The torch messages a gallery entry's index entry quotes and prints, in order; none for any other entry."""
+    if _GALLERY_ENTRY not in doc["location"]:
+        return []
+    return _MESSAGE.findall(html.unescape(_TAG.sub("\n", doc["text"])))
 
-    Material's search scores without length normalisation (Lunr's ``b`` is 0) and adds a
-    wildcard to every word of a query, so a long message matches the short words of any other
-    (``a*``, ``to*``) many times over and would outrank the entry a pasted message is about.
-    The square root of ``MESSAGE_WORDS`` over the message's distinct words puts each pasted
-    message's own entry first, in both languages, while a chapter still comes before the gallery
-    for a word of its own, such as ``detach`` (tests/browser/test_search.py, test_features.py).
-    """
-    return (MESSAGE_WORDS / len(set(message.split()))) ** 0.5
+
+def message_words(messages: list[str]) -> set[str]:
+    """The words of ``messages``, lower case, cut at punctuation (``can't`` stays whole)."""
+    return {word for message in messages for word in _NOT_WORD.split(message.lower()) if word}
+
+
+def title_text(doc: dict) -> str:
+    """An index entry's title as a reader sees it: tags gone, entities read."""
+    return html.unescape(_TAG.sub("", doc["title"]))
+
+
+def reach(words: set[str], vocabulary: set[str]) -> str:
+    """The words of ``vocabulary`` that one of ``words`` is the start of, space-separated."""
+    return " ".join(sorted(word for word in vocabulary if any(word.startswith(start) for start in words)))
 
 
 def with_messages(index: dict) -> dict:
-    """``index`` with a ``message`` field on each error-gallery entry: the message it prints.
-
-    An entry quotes its message under its heading, sometimes only its start, and prints it whole
-    in its first output block: the message is the first one the entry names, taken whole.
-    """
+    """``index`` with a ``message`` field on each error-gallery entry that prints a message, a
+    ``title_words`` field on each page, and exercise pages weighed at :data:`EXERCISE_BOOST`
+    (see the module's docstring)."""
+    own = {doc["location"]: message_words(printed_messages(doc)) for doc in index["docs"]}
+    gallery = set().union(*own.values())
     docs = []
     for doc in index["docs"]:
-        found = _MESSAGE.findall(html.unescape(_TAG.sub("\n", doc["text"]))) if _GALLERY_ENTRY in doc["location"] else []
-        whole = next((message for message in found[1:] if message.startswith(found[0])), found[0]) if found else None
-        if whole:
-            doc = {**doc, "title": f"{doc['title']} · {whole}", "message": whole, "boost": message_boost(whole)}
+        location = doc["location"]
+        if own[location]:
+            doc = {**doc, "message": reach(own[location], gallery)}
+        elif "#" not in location:
+            doc = {**doc, "title_words": reach(message_words([title_text(doc)]), gallery)}
+            if _EXERCISE_PAGE.search(location):
+                doc["boost"] = doc.get("boost", 1) * EXERCISE_BOOST
         docs.append(doc)
-    return {**index, "config": {**index["config"], "fields": {**index["config"]["fields"], **MESSAGE_FIELD}}, "docs": docs}
+    fields = index["config"]["fields"]
+    title = fields["title"]["boost"]
+    fields = {**fields, "message": {"boost": title * PAGE_BONUS}, "title_words": {"boost": title}}
+    return {**index, "config": {**index["config"], "fields": fields}, "docs": docs}
 
 
 def index_path(language: str, default: str) -> str:

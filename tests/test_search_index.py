@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.docs import LANGUAGES, page_paths
-from tests.gallery import gallery_messages
+from tests.gallery import gallery_messages, printed
 
 INDEX = {"zh": "search/search_index.json", "en": "en/search/search_index.json"}
 ROOT = {"zh": "", "en": "en/"}
@@ -46,9 +46,41 @@ def test_chinese_text_is_indexed_word_by_word(site):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_each_gallery_entry_carries_its_message_and_words_are_not_stemmed(site, language):
+def test_each_gallery_entry_carries_the_words_of_its_messages_weighed_as_a_pages_title(site, language):
     search_index = index(site, language)
+    fields = search_index["config"]["fields"]
     assert search_index["config"]["pipeline"] == []
-    assert "message" in search_index["config"]["fields"]
-    carried = {doc["location"].split("#")[1]: doc["message"] for doc in search_index["docs"] if "message" in doc}
-    assert carried == gallery_messages(language)
+    assert fields["message"]["boost"] == fields["title"]["boost"] * (1 + 2**2) / (1 + 1**2)
+    assert all("boost" not in doc for doc in search_index["docs"] if doc["location"].startswith("errors/"))
+    carried = {doc["location"].split("#")[1]: set(doc["message"].split()) for doc in search_index["docs"] if "message" in doc}
+    assert set(carried) == set(gallery_messages(language))
+    for anchor, messages in printed(language).items():
+        words = {word for message in messages for word in re.split(r"[^\w']+", message.lower()) if word}
+        assert words <= carried.get(anchor, set()), anchor
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_page_carries_the_gallery_words_its_title_begins_weighed_as_a_title(site, language):
+    """A page matches, for each word of its title, every word of the gallery's messages an entry
+    can match for it (hooks/search_languages.py); exercise pages weigh half, after their chapter."""
+    search_index = index(site, language)
+    assert search_index["config"]["fields"]["title_words"] == search_index["config"]["fields"]["title"]
+    gallery = set().union(*(doc["message"].split() for doc in search_index["docs"] if "message" in doc))
+    pages = [doc for doc in search_index["docs"] if "#" not in doc["location"]]
+    assert {doc["location"] for doc in search_index["docs"] if "title_words" in doc} == {doc["location"] for doc in pages}
+    for doc in pages:
+        title = re.sub(r"<[^>]+>", "", doc["title"]).lower()
+        starts = {word for word in re.split(r"[^\w']+", title) if word}
+        assert set(doc["title_words"].split()) == {word for word in gallery if any(word.startswith(start) for start in starts)}, doc["location"]
+        if doc["location"].startswith("exercises/"):
+            assert doc["boost"] == 0.5, doc["location"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_entry_matches_every_word_of_the_gallerys_messages_its_own_words_begin(site, language):
+    """Whatever word of another entry's message a pasted word is the start of, the entry the
+    message came from has it too (hooks/search_languages.py)."""
+    carried = [set(doc["message"].split()) for doc in index(site, language)["docs"] if "message" in doc]
+    gallery = set().union(*carried)
+    for words in carried:
+        assert {word for word in gallery if any(word.startswith(start) for start in words)} == words
