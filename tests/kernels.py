@@ -36,6 +36,7 @@ from nbclient.exceptions import CellExecutionError
 
 from pagecheck.execution import HIDDEN_FROM_LIBRARIES, show_warnings_as_python_does
 from pagecheck.normalize import stable_text
+from resultcache.plugin import is_reused
 from tests.forked_kernels import SPEC_NAME, zygote
 
 CELL_TIMEOUT_S = 300
@@ -90,11 +91,12 @@ def outputs_text(outputs: list[nbformat.NotebookNode], results: bool = False) ->
 
 
 def selected(request, test, parameter: str) -> set[str]:
-    """The values of ``parameter`` that the tests of this run pass to the test function ``test``."""
+    """The values of ``parameter`` that the tests of this run pass to the test function ``test``,
+    leaving out the tests the result cache answers (they run nothing)."""
     return {
         item.callspec.params[parameter]
         for item in request.session.items
-        if getattr(item, "function", None) is test
+        if getattr(item, "function", None) is test and not is_reused(item)
     }
 
 

@@ -38,7 +38,7 @@ def test_every_block_is_collected_exactly_once():
 def test_pages_pass_in_reverse_order():
     """Each page runs in its own namespace from a fresh torch state, so page order cannot matter."""
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "docs", "-q", "-n", "0", "--pages-in-reverse"],
+        [sys.executable, "-m", "pytest", "docs", "-q", "-n", "0", "--pages-in-reverse", "--no-result-cache"],
         cwd=ROOT,
         capture_output=True,
         text=True,

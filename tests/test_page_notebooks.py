@@ -21,6 +21,8 @@ from pageformat.blocks import Block, pair_blocks
 from pageformat.inline_snippets import snippet_imports
 from pageformat.notebook import PageNotebook, page_notebook
 from tests.docs import DOCS, LANGUAGES, pages
+from resultcache.plugin import declare
+from tests.result_inputs import page_notebook_inputs
 from tests.kernels import CellRun, outputs_text, run_notebooks, selected
 from pagecheck.evaluators import AVAILABLE
 from pagecheck.normalize import tidy
@@ -71,6 +73,7 @@ def page_runs(request, tmp_path_factory):
 
 
 @pytest.mark.kernel
+@declare(page_notebook_inputs)
 @pytest.mark.parametrize(
     ("page", "index"),
     [
