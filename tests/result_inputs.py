@@ -68,3 +68,63 @@ def page_notebook_inputs(item: pytest.Item) -> list[Input]:
 def exercise_inputs(item: pytest.Item) -> list[Input]:
     """An exercise notebook run in a kernel: the notebook, the kernel driver, the versions."""
     return [DOCS / item.callspec.params["exercise"], *KERNELS, ROOT / "tests" / "docs.py", *VERSIONS]
+
+
+BROWSER: list[Input] = [ROOT / "tests" / "browser", ROOT / "tests" / "docs.py"]
+_LOADED = re.compile(r"""["']([^"'\s<>]+\.(?:css|js))["']""")
+
+
+def _chromium() -> str:
+    """The browser the tests drive, by path, size and modification time (hashing it takes too long)."""
+    from tests.browser.chromium import EXECUTABLE
+
+    stat = EXECUTABLE.stat() if EXECUTABLE.is_file() else None
+    return f"chromium={EXECUTABLE}:{stat.st_size}:{stat.st_mtime_ns}" if stat else f"chromium={EXECUTABLE}:missing"
+
+
+@functools.cache
+def built() -> tuple[Path, Path]:
+    """The site and its offline copy as the present inputs build them (tests/site_build.py)."""
+    from tests.site_build import cached_sites
+
+    return cached_sites()
+
+
+def built_page(path: str) -> Path:
+    """The HTML file the browser opens for the URL path ``path`` of the built site."""
+    site = built()[0]
+    return site / path if path.endswith(".html") else site / path / "index.html"
+
+
+def loaded_files(page: Path) -> list[Path]:
+    """The local stylesheets and scripts ``page`` names (its search worker's among them)."""
+    site = built()[0]
+    found = dict.fromkeys(
+        candidate.resolve()
+        for name in _LOADED.findall(page.read_text(encoding="utf-8"))
+        if "://" not in name and not name.startswith("//")
+        for candidate in (page.parent / name, site / name.lstrip("/"))
+        if candidate.is_file()
+    )
+    return sorted(found)
+
+
+def page_audit_inputs(item: pytest.Item) -> list[Input]:
+    """A browser audit of one page: its built HTML and the CSS and JS it loads, the browser tests'
+    code and the browser, the versions (axe-core's among them, in constraints.txt)."""
+    page = built_page(item.callspec.params["path"])
+    return [page, *loaded_files(page), *BROWSER, _chromium(), *VERSIONS]
+
+
+def page_load_inputs(item: pytest.Item) -> list[Input]:
+    """A page loaded until the network is idle: what its audit reads, and the search index of its
+    language, which Material fetches at load."""
+    path = item.callspec.params["path"]
+    language = path.split("/", 1)[0] if path.startswith("en/") else ""
+    return [*page_audit_inputs(item), built()[0] / language / "search" / "search_index.json"]
+
+
+def built_site_inputs(item: pytest.Item) -> list[Input]:
+    """A browser test that reads many pages: the whole built site and offline copy, the browser
+    tests' code and the browser, the versions."""
+    return [*built(), *BROWSER, _chromium(), *VERSIONS]

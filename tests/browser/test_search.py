@@ -4,8 +4,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from resultcache.plugin import declare
 from tests.browser.search_box import search, search_again
 from tests.gallery import gallery_messages
+from tests.result_inputs import built_site_inputs
+
+pytestmark = declare(built_site_inputs)
 
 PREFIX = {"zh": "", "en": "en/"}
 BEST_PAGE = ".md-search-result__item:first-child a.md-search-result__link"  # the page, then its sections, best first
