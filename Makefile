@@ -10,8 +10,8 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000 (zh at /, en at /en/)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(INSTALLED)  ## run every page, the checker's self-tests and the site build
-	$(BIN)/python -m pytest
+test: $(INSTALLED)  ## run every page, the checker's self-tests and the site build; CACHE=off reuses no earlier result
+	$(BIN)/python -m pytest $(if $(filter off,$(CACHE)),--no-result-cache)
 
 refresh: $(INSTALLED)  ## rewrite every page's output blocks and figures, and the exercises' outputs
 	$(BIN)/python -m pytest docs tests/test_exercises.py --refresh-outputs -q
