@@ -128,3 +128,15 @@ def built_site_inputs(item: pytest.Item) -> list[Input]:
     """A browser test that reads many pages: the whole built site and offline copy, the browser
     tests' code and the browser, the versions."""
     return [*built(), *BROWSER, _chromium(), *VERSIONS]
+
+
+def checker_self_test_inputs(item: pytest.Item) -> list[Input]:
+    """The checker's self-tests: its sample pages, the checker and the snippets it draws with, the
+    pytest set-up its subprocess runs use, the versions."""
+    return [ROOT / "tests" / "samples", ROOT / "snippets", *CHECKER, ROOT / "pyproject.toml", ROOT / "resultcache", *VERSIONS]
+
+
+def every_page_inputs(item: pytest.Item) -> list[Input]:
+    """A run of every docs page: the pages, the figures and snippets they use, the checker, the
+    pytest set-up, the versions."""
+    return [DOCS, ROOT / "figures", ROOT / "snippets", *CHECKER, ROOT / "pyproject.toml", *VERSIONS]
