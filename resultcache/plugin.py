@@ -77,6 +77,13 @@ class ResultCache:
     def __init__(self, store: ResultStore) -> None:
         self.store = store
         self.counts = Counter()
+        self._digests: dict[tuple, str] = {}
+
+    def inputs_digest(self, inputs: tuple, root: Path) -> str:
+        """The digest of ``inputs``, worked out once per run for each list (a page's blocks share one)."""
+        if inputs not in self._digests:
+            self._digests[inputs] = digest(inputs, root)
+        return self._digests[inputs]
 
     @pytest.hookimpl(trylast=True)
     def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -88,8 +95,8 @@ class ResultCache:
             marker = item.get_closest_marker(MARKER)
             if marker is None:
                 continue
-            inputs = [item.path, *marker.kwargs["inputs"](item)]
-            item.stash[_KEY] = self.store.key(item.nodeid, digest(inputs, config.rootpath))
+            inputs = (item.path, *marker.kwargs["inputs"](item))
+            item.stash[_KEY] = self.store.key(item.nodeid, self.inputs_digest(inputs, config.rootpath))
             item.stash[_REUSED] = self.store.passed(item.stash[_KEY])
             if marker.kwargs.get("together"):
                 together.setdefault(item.path, []).append(item)

@@ -45,14 +45,15 @@ def _checker_snippets() -> tuple[Path, ...]:
     return snippet_modules("".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "pagecheck").glob("*.py"))))
 
 
-def page_inputs(page: Path) -> list[Input]:
+@functools.cache
+def page_inputs(page: Path) -> tuple[Input, ...]:
     """A page's run: the page, the figures and snippets modules it uses, the checker, the versions."""
     text = page.read_text(encoding="utf-8")
     figures = [ROOT / figure for figure in _FIGURE.findall(text)]
-    return [*figures, *snippet_modules(text), *_checker_snippets(), *CHECKER, *VERSIONS]
+    return (*figures, *snippet_modules(text), *_checker_snippets(), *CHECKER, *VERSIONS)
 
 
-def page_run_inputs(item: pytest.Item) -> list[Input]:
+def page_run_inputs(item: pytest.Item) -> tuple[Input, ...]:
     """The inputs of a block of a docs page (a Sybil example): its page's run."""
     return page_inputs(item.path)
 
@@ -96,6 +97,7 @@ def built_page(path: str) -> Path:
     return site / path if path.endswith(".html") else site / path / "index.html"
 
 
+@functools.cache
 def loaded_files(page: Path) -> list[Path]:
     """The local stylesheets and scripts ``page`` names (its search worker's among them)."""
     site = built()[0]
