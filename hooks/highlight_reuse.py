@@ -1,10 +1,12 @@
 """MkDocs hook: a code block highlighted once is not highlighted again.
 
 The zh and en twin of a page hold the same code (pagelint/parity.py checks it), and most output
-blocks are the same too, so half of the ~980 blocks of a build are highlighted a second time.
-pymdownx.highlight calls ``pygments.highlight(source, lexer, formatter)`` for each; its HTML
-depends only on the source, the lexer's class and options and the formatter's class and
-options, so it is kept under those and reused, and the HTML is unchanged. The lexer of a name
+blocks are the same too, so a quarter of the ~980 blocks of a build are highlighted a second
+time; so are the code cells of the zh and en exercise notebooks. pymdownx.highlight (for pages)
+and nbconvert (for notebooks, through mkdocs-jupyter) call ``pygments.highlight(source, lexer,
+formatter)`` for each; its HTML depends only on the source, the lexer's class and options and
+the formatter's class and options, so it is kept under those and reused, and the HTML is
+unchanged. The lexer of a name
 is looked up once, not through Pygments' list of lexers for every block.
 """
 
@@ -12,6 +14,8 @@ import functools
 
 import pygments
 from pygments.lexers import get_lexer_by_name
+from mkdocs_jupyter import nbconvert2 as mkdocs_jupyter_nbconvert
+from nbconvert.filters import highlight as nbconvert_highlight
 from pymdownx import highlight as pymdownx_highlight
 
 _HIGHLIGHTED: dict[tuple, str] = {}
@@ -40,6 +44,7 @@ def lexer_by_name(name: str, **options):
 
 
 def on_startup(**_) -> None:
-    """Make pymdownx.highlight reuse what it highlighted and the lexer classes it found."""
-    pymdownx_highlight.highlight = reused_highlight
+    """Make pymdownx.highlight and nbconvert reuse what they highlighted, and pymdownx the lexer classes it found."""
+    for module in (pymdownx_highlight, nbconvert_highlight, mkdocs_jupyter_nbconvert):
+        module.highlight = reused_highlight
     pymdownx_highlight.get_lexer_by_name = lexer_by_name
