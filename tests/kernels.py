@@ -16,6 +16,12 @@ Two things differ between a kernel and the page checker, and both are settled he
 - Jupyter reports an exception by its bare name (``GradcheckError``); a page shows the last line
   of a Python traceback (``torch.autograd.gradcheck.GradcheckError: ...``). After a cell raises,
   the kernel is asked for that line.
+
+The kernel shows tracebacks in IPython's ``Minimal`` mode (``%xmode Minimal``): what is compared
+is what a cell prints and the exception's line, never the frames of its traceback, and IPython's
+default mode reads, parses and highlights the source of every frame of every error, torch's
+own modules included: that cost the kernels of the page notebooks three fifths of their CPU
+time (19.5 s of it before, 7.6 s after, on the 22 page notebooks). The code runs the same.
 """
 
 import asyncio
@@ -51,6 +57,7 @@ warnings.showwarning = _show_warning
 HIDDEN_FROM_LIBRARIES = {"(" + ", ".join(category.__name__ for category in HIDDEN_FROM_LIBRARIES) + ",)"}
 {textwrap.dedent(inspect.getsource(show_warnings_as_python_does))}
 show_warnings_as_python_does()
+get_ipython().InteractiveTB.set_mode("Minimal")
 """
 LAST_EXCEPTION_LINE = """\
 import sys, traceback
