@@ -3,7 +3,8 @@ there are cores), and read what each cell printed in the form a page shows it.
 
 The kernels are forks of one process that has imported ipykernel and torch already
 (:mod:`tests.forked_kernels`): each starts in a fraction of the time, and is still a kernel of
-its own that has run nothing before its notebook.
+its own that has run nothing before its notebook. That process, the zygote, is started once per
+test process and serves every notebook it runs (it costs as much CPU as a dozen kernels).
 
 Two things differ between a kernel and the page checker, and both are settled here:
 
@@ -25,7 +26,9 @@ time (19.5 s of it before, 7.6 s after, on the 22 page notebooks). The code runs
 """
 
 import asyncio
+import atexit
 import copy
+import functools
 import inspect
 import os
 import textwrap
@@ -128,8 +131,17 @@ def run_notebooks(
         results = await asyncio.gather(*(run_one(name) for name in notebooks), return_exceptions=True)
         return dict(zip(notebooks, results))
 
-    with zygote() as specs, ThreadPoolExecutor(max_workers=1) as driver:
-        return driver.submit(asyncio.run, run_all(specs)).result()
+    with ThreadPoolExecutor(max_workers=1) as driver:
+        return driver.submit(asyncio.run, run_all(shared_zygote())).result()
+
+
+@functools.cache
+def shared_zygote() -> Path:
+    """The kernel specs of this process's zygote, started on first use and stopped when the process exits."""
+    running = zygote()
+    specs = running.__enter__()
+    atexit.register(running.__exit__, None, None, None)
+    return specs
 
 
 async def _run(notebook: nbformat.NotebookNode, skipped: set[int], folder: Path, specs: Path) -> dict[int, CellRun]:
