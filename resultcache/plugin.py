@@ -1,6 +1,7 @@
 """The pytest plugin: a test whose declared inputs are unchanged since it passed is reported
 passed ("PASSED (cached)" in the verbose report) without running; any other test runs, and a
-pass is recorded.
+pass is recorded. A skip is recorded and reported again the same way ("SKIPPED (cached)"), so
+that a page with a block this machine cannot run (no GPU) is not run again for that block's sake.
 
 A kind of test declares its inputs with the ``result_inputs`` marker (:func:`declare`): a
 function from the test item to its inputs (files, folders, values; see :mod:`.digest`). The
@@ -32,8 +33,9 @@ ENVIRONMENT = "RESULT_CACHE"
 REUSED = ("result_cache", "reused")
 
 _KEY = pytest.StashKey[str]()
-_REUSED = pytest.StashKey[bool]()
+_REUSED = pytest.StashKey[dict]()
 _FAILED = pytest.StashKey[bool]()
+_SKIP = pytest.StashKey[list]()
 _PLUGIN = "resultcache"
 
 
@@ -51,7 +53,7 @@ def enabled(config: pytest.Config) -> bool:
 
 def is_reused(item: pytest.Item) -> bool:
     """Whether ``item`` will be reported from the cache rather than run."""
-    return item.stash.get(_REUSED, False)
+    return bool(item.stash.get(_REUSED, None))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -97,23 +99,27 @@ class ResultCache:
                 continue
             inputs = (item.path, *marker.kwargs["inputs"](item))
             item.stash[_KEY] = self.store.key(item.nodeid, self.inputs_digest(inputs, config.rootpath))
-            item.stash[_REUSED] = self.store.passed(item.stash[_KEY])
+            item.stash[_REUSED] = self.store.recorded(item.stash[_KEY])
             if marker.kwargs.get("together"):
                 together.setdefault(item.path, []).append(item)
         for group in together.values():
             if not all(is_reused(item) for item in group):
                 for item in group:
-                    item.stash[_REUSED] = False
+                    item.stash[_REUSED] = None
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_protocol(self, item: pytest.Item, nextitem) -> bool | None:
-        """Report a reused test passed without its setup or its run; then tear down as a run would."""
+        """Report a reused test as recorded, without its setup or its run; then tear down as a run would."""
         if not is_reused(item):
             return None
         item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
         for when in ("setup", "call"):
             call = pytest.CallInfo.from_call(lambda: None, when)
-            item.ihook.pytest_runtest_logreport(report=item.ihook.pytest_runtest_makereport(item=item, call=call))
+            report = item.ihook.pytest_runtest_makereport(item=item, call=call)
+            skip = item.stash[_REUSED].get("skip")
+            if when == "call" and skip:
+                report.outcome, report.longrepr = "skipped", tuple(skip)
+            item.ihook.pytest_runtest_logreport(report=report)
         call_and_report(item, "teardown", log=True, nextitem=nextitem)  # what earlier tests set up that nextitem won't use
         item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
         return True
@@ -126,16 +132,22 @@ class ResultCache:
             return report
         if is_reused(item):
             report.user_properties.append(REUSED)
+        elif report.when == "call" and report.skipped and isinstance(report.longrepr, tuple):
+            item.stash[_SKIP] = [str(part) for part in report.longrepr[:1]] + list(report.longrepr[1:])
         elif not report.passed:
             item.stash[_FAILED] = True
         elif report.when == "teardown" and not item.stash.get(_FAILED, False):
-            self.store.record_pass(item.stash[_KEY], item.nodeid)
+            skip = item.stash.get(_SKIP, None)
+            self.store.record(item.stash[_KEY], item.nodeid, "skipped" if skip else "passed", skip)
         return report
 
     def pytest_report_teststatus(self, report: pytest.TestReport):
-        """"PASSED (cached)" in the verbose report for a reused test."""
-        if report.when == "call" and report.passed and _reused_report(report):
-            return "passed", ".", ("PASSED (cached)", {"green": True})
+        """"PASSED (cached)" or "SKIPPED (cached)" in the verbose report for a reused test."""
+        if report.when == "call" and _reused_report(report):
+            if report.passed:
+                return "passed", ".", ("PASSED (cached)", {"green": True})
+            if report.skipped:
+                return "skipped", "s", ("SKIPPED (cached)", {"yellow": True})
         return None
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:

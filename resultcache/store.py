@@ -1,13 +1,19 @@
-"""Where recorded passes live: one empty-named file per (test, key), in a folder out of git's way."""
+"""Where recorded results live: one small JSON file per (test, key), in a folder out of git's way."""
 
 import hashlib
+import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Optional
 
 
 class ResultStore:
-    """The passes recorded in ``folder``, each under the key of the test and of its inputs."""
+    """The results recorded in ``folder``, each under the key of the test and of its inputs.
+
+    A record is a pass, or a skip with its place and reason (a block that needs a GPU this
+    machine lacks: whether it has one is among the inputs of such a test).
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -20,12 +26,15 @@ class ResultStore:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key
 
-    def passed(self, key: str) -> bool:
-        """Whether a pass is recorded under ``key``."""
-        return self._path(key).is_file()
+    def recorded(self, key: str) -> Optional[dict]:
+        """The result recorded under ``key`` (``{"outcome": "passed"}`` or a skip), or None."""
+        try:
+            return json.loads(self._path(key).read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return None
 
-    def record_pass(self, key: str, test_id: str) -> None:
-        """Record a pass under ``key``; the file holds the test's id, for a reader of the folder.
+    def record(self, key: str, test_id: str, outcome: str, skip: Optional[list] = None) -> None:
+        """Record a pass, or a skip with its ``[path, line, reason]``, under ``key``.
 
         Written whole, then renamed into place, so a run beside this one never reads half a record.
         """
@@ -33,5 +42,5 @@ class ResultStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, partial = tempfile.mkstemp(dir=path.parent, prefix=".partial-")
         with os.fdopen(handle, "w", encoding="utf-8") as record:
-            record.write(test_id + "\n")
+            json.dump({"test": test_id, "outcome": outcome, **({"skip": skip} if skip else {})}, record)
         os.replace(partial, path)

@@ -26,6 +26,15 @@ _FIGURE = re.compile(r'^--8<-- "(figures/[^"\n]+)"$', re.M)
 
 
 @functools.cache
+def devices() -> str:
+    """Which devices a page may ask for (``needs=cuda``) this machine has: a block that needs one
+    it lacks is skipped, and that skip is recorded like a pass."""
+    from pagecheck.evaluators import AVAILABLE
+
+    return "devices=" + ",".join(need for need, available in sorted(AVAILABLE.items()) if available())
+
+
+@functools.cache
 def snippet_modules(text: str) -> tuple[Path, ...]:
     """The snippets modules ``text`` names (``snippets.graph``), and those they name, in turn."""
     found: dict[Path, None] = {}
@@ -50,7 +59,7 @@ def page_inputs(page: Path) -> tuple[Input, ...]:
     """A page's run: the page, the figures and snippets modules it uses, the checker, the versions."""
     text = page.read_text(encoding="utf-8")
     figures = [ROOT / figure for figure in _FIGURE.findall(text)]
-    return (*figures, *snippet_modules(text), *_checker_snippets(), *CHECKER, *VERSIONS)
+    return (*figures, *snippet_modules(text), *_checker_snippets(), *CHECKER, *VERSIONS, devices())
 
 
 def page_run_inputs(item: pytest.Item) -> tuple[Input, ...]:
@@ -63,7 +72,7 @@ def page_notebook_inputs(item: pytest.Item) -> list[Input]:
     notebook maker and kernel driver, the versions."""
     page = DOCS / item.callspec.params["page"]
     text = page.read_text(encoding="utf-8")
-    return [page, *snippet_modules(text), *KERNELS, ROOT / "tests" / "docs.py", *VERSIONS]
+    return [page, *snippet_modules(text), *KERNELS, ROOT / "tests" / "docs.py", *VERSIONS, devices()]
 
 
 def exercise_inputs(item: pytest.Item) -> list[Input]:

@@ -39,6 +39,11 @@ def test_reads_data():
 @pytest.mark.parametrize("step", [1, 2])
 def test_step(step):
     assert json.loads((HERE / "data.json").read_text())["steps"] >= step
+
+
+@declare(lambda item: [HERE / "data.json"])
+def test_skips():
+    pytest.skip("no GPU here")
 '''
 
 
@@ -51,7 +56,7 @@ def run_sample(folder: Path, *options: str, environment: dict | None = None) -> 
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT), **(environment or {})},
     )
-    return dict(re.findall(r"::(\S+) (PASSED \(cached\)|PASSED|FAILED)", run.stdout))
+    return dict(re.findall(r"::(\S+) (PASSED \(cached\)|PASSED|FAILED|SKIPPED \(cached\)|SKIPPED)", run.stdout))
 
 
 def plugin_inputs(item: pytest.Item) -> list:
@@ -67,28 +72,29 @@ def sample(tmp_path) -> Path:
 
 
 @declare(plugin_inputs)
-def test_a_pass_is_reused_until_an_input_changes(sample):
-    assert set(run_sample(sample).values()) == {"PASSED"}
-    assert set(run_sample(sample).values()) == {"PASSED (cached)"}
+def test_a_pass_or_skip_is_reused_until_an_input_changes(sample):
+    assert set(run_sample(sample).values()) == {"PASSED", "SKIPPED"}
+    assert set(run_sample(sample).values()) == {"PASSED (cached)", "SKIPPED (cached)"}
     (sample / "data.json").write_text('{"ok": true, "steps": 2} ', encoding="utf-8")
-    assert set(run_sample(sample).values()) == {"PASSED"}
+    assert set(run_sample(sample).values()) == {"PASSED", "SKIPPED"}
     (sample / "test_sample.py").write_text(SAMPLE_TEST + "\n", encoding="utf-8")  # the test's own file is an input
-    assert set(run_sample(sample).values()) == {"PASSED"}
+    assert set(run_sample(sample).values()) == {"PASSED", "SKIPPED"}
 
 
 @declare(plugin_inputs)
 def test_a_failure_is_never_reused_and_tests_declared_together_run_together(sample):
     (sample / "data.json").write_text('{"ok": true, "steps": 1}', encoding="utf-8")
-    assert run_sample(sample) == {"test_reads_data": "PASSED", "test_step[1]": "PASSED", "test_step[2]": "FAILED"}
-    assert run_sample(sample) == {"test_reads_data": "PASSED (cached)", "test_step[1]": "PASSED", "test_step[2]": "FAILED"}
+    ran = {"test_reads_data": "PASSED", "test_step[1]": "PASSED", "test_step[2]": "FAILED", "test_skips": "SKIPPED"}
+    assert run_sample(sample) == ran
+    assert run_sample(sample) == {**ran, "test_reads_data": "PASSED (cached)", "test_skips": "SKIPPED (cached)"}
 
 
 @declare(plugin_inputs)
 def test_one_switch_runs_everything(sample):
     run_sample(sample)
-    assert set(run_sample(sample, "--no-result-cache").values()) == {"PASSED"}
-    assert set(run_sample(sample, environment={"RESULT_CACHE": "off"}).values()) == {"PASSED"}
-    assert set(run_sample(sample).values()) == {"PASSED (cached)"}
+    assert set(run_sample(sample, "--no-result-cache").values()) == {"PASSED", "SKIPPED"}
+    assert set(run_sample(sample, environment={"RESULT_CACHE": "off"}).values()) == {"PASSED", "SKIPPED"}
+    assert set(run_sample(sample).values()) == {"PASSED (cached)", "SKIPPED (cached)"}
 
 
 def changed_key(inputs: list, changed) -> bool:
@@ -143,12 +149,12 @@ def test_a_page_run_is_keyed_on_its_page_snippets_figures_checker_and_versions()
     page = Item(PAGE)
     assert {
         "docs/en/graph.md", "figures/graph-first-example.svg", "snippets/autograd_graph.py", "snippets/graph_svg.py",
-        "snippets/graph_layout.py", "pagecheck", "pageformat", "conftest.py", "tests/docs.py", *VERSIONS,
+        "snippets/graph_layout.py", "pagecheck", "pageformat", "conftest.py", "tests/docs.py", *VERSIONS, "devices",
     } <= names([page.path, *result_inputs.page_run_inputs(page)])
 
 
 def test_a_kernel_run_is_keyed_on_its_notebook_the_kernel_driver_and_versions():
-    assert {"docs/en/graph.md", "snippets/graph.py", "tests/kernels.py", "tests/forked_kernels.py", "pageformat", *VERSIONS} <= names(KINDS["page notebook"])
+    assert {"docs/en/graph.md", "snippets/graph.py", "tests/kernels.py", "tests/forked_kernels.py", "pageformat", "devices", *VERSIONS} <= names(KINDS["page notebook"])
     assert {"docs/en/exercises/graph.ipynb", "tests/kernels.py", "tests/forked_kernels.py", *VERSIONS} <= names(KINDS["exercise"])
 
 
