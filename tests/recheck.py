@@ -31,6 +31,8 @@ EDITED_PAGE = Path("en") / "detach.md"
 PLANTED = " The bench planted this sentence to measure a re-check."
 _SUMMARY = re.compile(r"^=*\s*(?P<summary>.+?) in (?P<seconds>[\d.]+)s")
 _REUSED = re.compile(r"result cache: (?P<reused>\d+) results reused, (?P<ran>\d+) tests ran")
+_SLOWEST = re.compile(r"^(?P<seconds>[\d.]+)s (?:setup|call|teardown) +(?P<test>\S+)$", re.M)
+SLOWEST_SHOWN = 5
 
 
 @dataclass(frozen=True)
@@ -43,13 +45,14 @@ class SuiteRun:
     reused: int
     ran: int
     passed: bool
+    slowest: tuple[str, ...]
 
     def detail(self) -> str:
-        """The run's summary, CPU seconds and reuse, as the bench prints it under the figure."""
+        """The run's summary, CPU seconds, reuse and slowest tests, as the bench prints it under the figure."""
         verdict = "" if self.passed else "   (the suite FAILED)"
         return (
             f"{self.summary}; {self.cpu:.1f} s CPU in all processes; "
-            f"{self.reused} results reused, {self.ran} tests ran{verdict}"
+            f"{self.reused} results reused, {self.ran} tests ran{verdict}; slowest: {', '.join(self.slowest)}"
         )
 
 
@@ -72,7 +75,10 @@ def run_suite(repository: Path, *options: str) -> SuiteRun:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", *options], cwd=repository, capture_output=True, text=True
+        [sys.executable, "-m", "pytest", "-q", f"--durations={SLOWEST_SHOWN}", *options],
+        cwd=repository,
+        capture_output=True,
+        text=True,
     )
     wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
@@ -87,6 +93,7 @@ def run_suite(repository: Path, *options: str) -> SuiteRun:
         int(reuse["reused"]) if reuse else 0,
         int(reuse["ran"]) if reuse else 0,
         result.returncode == 0,
+        tuple(f"{match['test']} {match['seconds']} s" for match in _SLOWEST.finditer(result.stdout)),
     )
 
 
