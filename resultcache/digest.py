@@ -3,10 +3,21 @@
 import hashlib
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
 
-Input = Union[Path, str]
+
+@dataclass(frozen=True)
+class Relative:
+    """A file or folder named in a key by its path under ``base``, not under the repository: what
+    a build wrote into a folder that moves from run to run (``.cache/site/<key>/``)."""
+
+    path: Path
+    base: Path
+
+
+Input = Union[Path, Relative, str]
 """A file or folder whose content is part of a key, or a value (a version, a setting) that is."""
 
 SKIPPED_FOLDERS = frozenset({"__pycache__"})
@@ -43,12 +54,12 @@ def digest(inputs: Iterable[Input], root: Path) -> str:
         hashed.update(b"\0")
 
     for item in inputs:
-        if not isinstance(item, Path):
-            add("value", str(item))
+        if isinstance(item, str):
+            add("value", item)
             continue
-        files = folder_files(item) if item.is_dir() else [item]
-        for path in files:
-            name = os.path.relpath(path, root)
+        path, base = (item.path, item.base) if isinstance(item, Relative) else (item, root)
+        for path in folder_files(path) if path.is_dir() else [path]:
+            name = os.path.relpath(path, base)
             if path.is_file():
                 add("file", name, file_digest(path))
             else:

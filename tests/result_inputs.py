@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from resultcache.digest import Input
+from resultcache.digest import Input, Relative
 from tests.docs import DOCS, ROOT
 
 VERSIONS: list[Input] = [
@@ -100,6 +100,11 @@ def built() -> tuple[Path, Path]:
     return cached_sites()
 
 
+def in_build(path: Path) -> Relative:
+    """A file or folder of the built sites, named in a key by its place in the build, not in .cache/."""
+    return Relative(path, built()[0].parent)
+
+
 def built_page(path: str) -> Path:
     """The HTML file the browser opens for the URL path ``path`` of the built site."""
     site = built()[0]
@@ -124,7 +129,7 @@ def page_audit_inputs(item: pytest.Item) -> list[Input]:
     """A browser audit of one page: its built HTML and the CSS and JS it loads, the browser tests'
     code and the browser, the versions (axe-core's among them, in constraints.txt)."""
     page = built_page(item.callspec.params["path"])
-    return [page, *loaded_files(page), *BROWSER, _chromium(), *VERSIONS]
+    return [*map(in_build, [page, *loaded_files(page)]), *BROWSER, _chromium(), *VERSIONS]
 
 
 def page_load_inputs(item: pytest.Item) -> list[Input]:
@@ -132,13 +137,13 @@ def page_load_inputs(item: pytest.Item) -> list[Input]:
     language, which Material fetches at load."""
     path = item.callspec.params["path"]
     language = path.split("/", 1)[0] if path.startswith("en/") else ""
-    return [*page_audit_inputs(item), built()[0] / language / "search" / "search_index.json"]
+    return [*page_audit_inputs(item), in_build(built()[0] / language / "search" / "search_index.json")]
 
 
 def built_site_inputs(item: pytest.Item) -> list[Input]:
     """A browser test that reads many pages: the whole built site and offline copy, the browser
     tests' code and the browser, the versions."""
-    return [*built(), *BROWSER, _chromium(), *VERSIONS]
+    return [*map(in_build, built()), *BROWSER, _chromium(), *VERSIONS]
 
 
 def checker_self_test_inputs(item: pytest.Item) -> list[Input]:
@@ -151,3 +156,37 @@ def every_page_inputs(item: pytest.Item) -> list[Input]:
     """A run of every docs page: the pages, the figures and snippets they use, the checker, the
     pytest set-up, the versions."""
     return [DOCS, ROOT / "figures", ROOT / "snippets", *CHECKER, ROOT / "pyproject.toml", *VERSIONS]
+
+
+def kernel_self_test_inputs(item: pytest.Item) -> list[Input]:
+    """The kernel check's own tests: their sample pages, the notebook maker and kernel driver, the versions."""
+    return [ROOT / "tests" / "samples" / "notebook", *KERNELS, ROOT / "tests" / "docs.py", *VERSIONS]
+
+
+def _source_and_html(language: str, page: Path) -> tuple[Path, Path]:
+    """A docs page (``graph.md``, ``exercises/graph.ipynb``) of ``language`` and the HTML the build makes of it."""
+    root = built()[0] if language == "zh" else built()[0] / language
+    stem = page.with_suffix("")
+    html = root / "index.html" if stem.name == "index" else root / stem / "index.html"
+    return DOCS / language / page, html
+
+
+def _page_of_path(path: str) -> tuple[str, Path]:
+    """The language and docs page of the URL path ``path`` (``en/detach/``)."""
+    from tests.docs import LANGUAGES, notebooks, page_paths, pages
+
+    every = [(language, page) for language in LANGUAGES for page in pages(language) + notebooks(language)]
+    return dict(zip(page_paths(), every))[path]
+
+
+def built_page_inputs(item: pytest.Item) -> list[Input]:
+    """A test that reads one built page (and its twin): their source pages, the built HTML, the
+    files built beside it (its notebook), the configuration, the page format, the versions."""
+    params = item.callspec.params
+    language, page = _page_of_path(params["path"]) if "path" in params else (params["language"], Path(params["page"]))
+    inputs: list[Input] = [ROOT / "mkdocs.yml", ROOT / "pageformat", *VERSIONS]
+    for side in (language, "en" if language == "zh" else "zh"):
+        source, html = _source_and_html(side, page)
+        beside = [html] if html.parent == built()[0] else [html.parent]  # the home page's folder is the whole site
+        inputs += [source, *map(in_build, beside)]
+    return inputs

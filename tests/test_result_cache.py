@@ -15,7 +15,7 @@ from unittest import mock
 import pytest
 
 import resultcache.digest
-from resultcache.digest import digest
+from resultcache.digest import Relative, digest
 from resultcache.plugin import declare
 from tests import result_inputs
 from tests.docs import DOCS, ROOT
@@ -100,8 +100,8 @@ def test_one_switch_runs_everything(sample):
 def changed_key(inputs: list, changed) -> bool:
     """Whether the key of ``inputs`` changes when the content of ``changed`` (one of them) does."""
     before = digest(inputs, ROOT)
-    if isinstance(changed, Path):
-        real = resultcache.digest.file_digest
+    if not isinstance(changed, str):
+        real, changed = resultcache.digest.file_digest, getattr(changed, "path", changed)
 
         def edited(path: Path) -> bytes:
             return real(path) + (b"!" if path == changed or changed in path.parents else b"")
@@ -163,6 +163,16 @@ def test_the_snippets_a_page_imports_are_followed_to_those_they_import():
     assert {path.name for path in modules} == {"graph_svg.py", "autograd_graph.py", "graph_layout.py"}
 
 
+def test_a_built_file_is_named_by_its_place_in_the_build_not_by_the_folder_it_was_built_in(tmp_path):
+    for build in ("one", "two"):
+        (tmp_path / build / "site").mkdir(parents=True)
+        (tmp_path / build / "site" / "index.html").write_text("<p>same</p>", encoding="utf-8")
+    one, two = (Relative(tmp_path / build / "site" / "index.html", tmp_path / build) for build in ("one", "two"))
+    assert digest([one], ROOT) == digest([two], ROOT)
+    (tmp_path / "two" / "site" / "index.html").write_text("<p>changed</p>", encoding="utf-8")
+    assert digest([one], ROOT) != digest([two], ROOT)
+
+
 def test_an_audit_is_keyed_on_the_html_and_the_css_and_js_it_loads(tmp_path, monkeypatch):
     site = tmp_path / "site"
     (site / "assets").mkdir(parents=True)
@@ -177,10 +187,10 @@ def test_an_audit_is_keyed_on_the_html_and_the_css_and_js_it_loads(tmp_path, mon
         (site / "assets" / name).write_text(name, encoding="utf-8")
     monkeypatch.setattr(result_inputs, "built", lambda: (site, tmp_path / "offline"))
     inputs = result_inputs.page_audit_inputs(Item(ROOT / "tests" / "browser" / "test_accessibility.py", path="en/detach/"))
-    assert {path.name for path in inputs if isinstance(path, Path) and site in path.parents} == {
-        "index.html", "main.css", "bundle.js", "worker.js"
+    assert {str(built.path.relative_to(tmp_path)) for built in inputs if isinstance(built, Relative)} == {
+        "site/en/detach/index.html", "site/assets/main.css", "site/assets/bundle.js", "site/assets/worker.js"
     }
-    assert {"tests/browser", "constraints.txt", "chromium"} <= names([i for i in inputs if not (isinstance(i, Path) and site in i.parents)])
+    assert {"tests/browser", "constraints.txt", "chromium"} <= names([i for i in inputs if not isinstance(i, Relative)])
     assert [changed for changed in inputs if not changed_key(inputs, changed)] == []
 
 
