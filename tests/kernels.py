@@ -155,18 +155,21 @@ async def _run(notebook: nbformat.NotebookNode, skipped: set[int], folder: Path,
     )
     runs = {}
     async with client.async_setup_kernel():
-        await _printed_by(client, SHOW_WARNINGS_AS_PAGES_DO)
-        for index, cell in enumerate(notebook.cells):
-            if cell.cell_type != "code" or index in skipped:
-                continue
-            refused = None
-            try:
-                await client.async_execute_cell(cell, index)
-            except CellExecutionError as error:
-                refused = str(error)
-            raised = any(output.output_type == "error" for output in cell.outputs)
-            exception_line = await _printed_by(client, LAST_EXCEPTION_LINE) if raised else ""
-            runs[index] = CellRun(list(cell.outputs), exception_line, refused)
+        try:
+            await _printed_by(client, SHOW_WARNINGS_AS_PAGES_DO)
+            for index, cell in enumerate(notebook.cells):
+                if cell.cell_type != "code" or index in skipped:
+                    continue
+                refused = None
+                try:
+                    await client.async_execute_cell(cell, index)
+                except CellExecutionError as error:
+                    refused = str(error)
+                raised = any(output.output_type == "error" for output in cell.outputs)
+                exception_line = await _printed_by(client, LAST_EXCEPTION_LINE) if raised else ""
+                runs[index] = CellRun(list(cell.outputs), exception_line, refused)
+        finally:
+            await client.km.shutdown_kernel(now=True)  # nbclient leaves alone a kernel manager it was handed
     return runs
 
 
