@@ -16,7 +16,7 @@ test: $(INSTALLED)  ## run every page, the checker's self-tests and the site bui
 refresh: $(INSTALLED)  ## rewrite every page's output blocks and figures, and the exercises' outputs
 	$(BIN)/python -m pytest docs tests/test_exercises.py --refresh-outputs -q
 
-bench: $(INSTALLED)  ## issue 9's speed figures (suite, page checks, site build, serve) against their targets
+bench: $(INSTALLED)  ## speed figures (fresh suite and re-check after an edit, page checks, site build, serve) against their targets
 	$(BIN)/python -m tests.bench
 
 screenshots: $(INSTALLED)  ## PNGs of every page, both languages, light and dark, in screenshots/
