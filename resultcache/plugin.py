@@ -131,7 +131,8 @@ class ResultCache:
         if _KEY not in item.stash:
             return report
         if is_reused(item):
-            report.user_properties.append(REUSED)
+            if REUSED not in report.user_properties:  # pytest hands each report the item's own list
+                report.user_properties.append(REUSED)
         elif report.when == "call" and report.skipped and isinstance(report.longrepr, tuple):
             item.stash[_SKIP] = [str(part) for part in report.longrepr[:1]] + list(report.longrepr[1:])
         elif not report.passed:
