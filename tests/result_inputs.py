@@ -180,13 +180,15 @@ def _page_of_path(path: str) -> tuple[str, Path]:
 
 
 def built_page_inputs(item: pytest.Item) -> list[Input]:
-    """A test that reads one built page (and its twin): their source pages, the built HTML, the
-    files built beside it (its notebook), the configuration, the page format, the versions."""
+    """A test that reads one built page (and its twin): their source pages and the snippets their
+    notebooks carry, the built HTML, the files built beside it (its notebook), the configuration,
+    the page format, the versions."""
     params = item.callspec.params
     language, page = _page_of_path(params["path"]) if "path" in params else (params["language"], Path(params["page"]))
     inputs: list[Input] = [ROOT / "mkdocs.yml", ROOT / "pageformat", *VERSIONS]
     for side in (language, "en" if language == "zh" else "zh"):
         source, html = _source_and_html(side, page)
         beside = [html] if html.parent == built()[0] else [html.parent]  # the home page's folder is the whole site
-        inputs += [source, *map(in_build, beside)]
+        inlined = snippet_modules(source.read_text(encoding="utf-8")) if source.suffix == ".md" else ()
+        inputs += [source, *inlined, *map(in_build, beside)]
     return inputs
