@@ -13,8 +13,8 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000 (zh at /, en at /en/)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(INSTALLED)  ## run every page, the checker's self-tests and the site build
-	$(BIN)/python -m pytest
+test: $(INSTALLED)  ## run every page, the checker's self-tests and the site build; CACHE=off reuses no earlier result
+	$(BIN)/python -m pytest $(if $(filter off,$(CACHE)),--no-result-cache)
 
 check: $(INSTALLED)  ## everything an edit of PAGE=docs/zh/x.md can break, for it and its twin, in seconds
 	$(BIN)/python -m tests.page_scope $(PAGE)
@@ -32,7 +32,7 @@ exercises: $(INSTALLED)  ## write each exercise notebook from its text file exer
 exercise-text: $(INSTALLED)  ## [NOTEBOOK=docs/<lang>/exercises/x.ipynb]: write the text file of a notebook (every notebook without NOTEBOOK)
 	$(BIN)/python -m pageformat.exercise_text --to-text $(NOTEBOOK)
 
-bench: $(INSTALLED)  ## issue 9's speed figures (suite, page checks, site build, serve) against their targets
+bench: $(INSTALLED)  ## speed figures (fresh suite and re-check after an edit, page checks, site build, serve) against their targets
 	$(BIN)/python -m tests.bench
 
 screenshots: $(INSTALLED)  ## PNGs of every page, both languages, light and dark, in screenshots/

@@ -6,6 +6,10 @@ docstrings of snippets/ but nothing else, so each block runs exactly once per ru
 Each page runs in a process of its own (:mod:`pagecheck.pageprocess`), each block under its
 time limit (``timeout=N`` on a fence changes it for one block). The tests go out to
 pytest-xdist workers, a page's blocks to one worker (see :mod:`pagecheck.workers`).
+
+A page whose inputs (tests/result_inputs.py) are unchanged since all its blocks passed is
+reported passed from the result cache without running (resultcache/; ``--no-result-cache``
+runs every test, as does ``--refresh-outputs``).
 """
 
 from pathlib import Path
@@ -14,9 +18,12 @@ import pytest
 
 from pagecheck.workers import PageScheduling, crash_report, exit_status
 
+pytest_plugins = ["resultcache.plugin"]
+
 ROOT = Path(__file__).parent
 # After --refresh-outputs, the list of files it rewrote; a failure already given in full is not repeated.
-pytest_plugins = ["tests.refresh_report", "tests.repeated_failures"]
+pytest_plugins += ["tests.refresh_report", "tests.repeated_failures"]
+DOCS = ROOT / "docs"
 MARKDOWN_DOCS_SCOPE = (ROOT / "README.md", ROOT / "snippets")
 
 
@@ -39,7 +46,13 @@ def pytest_addoption(parser):
 
 
 def pytest_collection_modifyitems(config, items):
-    """With --pages-in-reverse, run the pages last to first."""
+    """Give each page block its page's cache inputs; with --pages-in-reverse, run the pages last to first."""
+    from resultcache.plugin import declare  # after pytest_plugins loaded it, so that pytest rewrites its asserts
+    from tests.result_inputs import page_run_inputs
+
+    for item in items:
+        if hasattr(item, "example") and DOCS in item.path.parents:
+            item.add_marker(declare(page_run_inputs, together=True))
     if config.getoption("--pages-in-reverse"):
         pages = list(dict.fromkeys(item.path for item in items))
         items.sort(key=lambda item: -pages.index(item.path))
@@ -51,6 +64,8 @@ def pytest_configure(config):
 
     The process that hands tests out to xdist workers collects nothing, so it leaves torch unimported.
     """
+    if config.getoption("--refresh-outputs"):
+        config.option.no_result_cache = True  # refreshing rewrites what it runs: run everything
     if config.pluginmanager.hasplugin("dsession"):
         return
     from tests.docs import docs_sybil

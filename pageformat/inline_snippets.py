@@ -7,6 +7,8 @@ imports another snippets module brings that one along first.
 """
 
 import ast
+import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,16 +24,20 @@ class Module:
     source: str
 
 
-def snippet_imports(source: str) -> list[ast.ImportFrom]:
-    """The top-level ``from snippets.<module> import ...`` statements of ``source``."""
-    return [
+@functools.lru_cache(maxsize=None)
+def snippet_imports(source: str) -> tuple[ast.ImportFrom, ...]:
+    """The top-level ``from snippets.<module> import ...`` statements of ``source``.
+
+    Kept for each source: a zh page and its en twin hold the same code.
+    """
+    return tuple(
         node
         for node in ast.parse(source).body
         if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(PACKAGE + ".")
-    ]
+    )
 
 
-def without_statements(source: str, statements: list[ast.stmt]) -> str:
+def without_statements(source: str, statements: Sequence[ast.stmt]) -> str:
     """``source`` without the lines of ``statements``."""
     dropped = {line for statement in statements for line in range(statement.lineno, statement.end_lineno + 1)}
     return "".join(line for number, line in enumerate(source.splitlines(keepends=True), 1) if number not in dropped)

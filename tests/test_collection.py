@@ -10,6 +10,8 @@ import pytest
 from pageformat.blocks import pair_blocks
 from tests.docs import DOCS, ROOT, docs_sybil
 from pagecheck.figures import page_figures
+from resultcache.plugin import declare
+from tests.result_inputs import every_page_inputs
 
 
 def test_every_page_under_docs_is_checked():
@@ -18,7 +20,15 @@ def test_every_page_under_docs_is_checked():
     assert unchecked == []
 
 
-def test_every_block_is_collected_exactly_once():
+def collected_ids(request) -> list[str]:
+    """Every test id a bare ``pytest`` collects: this run's own when it is one (xdist's workers
+    each collect them all), else those of a collect-only run."""
+    config = request.config
+    whole_run = config.args_source == pytest.Config.ArgsSource.TESTPATHS and not any(
+        config.getoption(option) for option in ("keyword", "markexpr", "deselect")
+    )
+    if whole_run:
+        return [item.nodeid for item in request.session.items]
     listing = subprocess.run(
         [sys.executable, "-m", "pytest", "--collect-only", "-q", "-n", "0"],
         cwd=ROOT,
@@ -26,7 +36,11 @@ def test_every_block_is_collected_exactly_once():
         text=True,
         check=True,
     ).stdout
-    items = [line for line in listing.splitlines() if "::" in line]
+    return [line for line in listing.splitlines() if "::" in line]
+
+
+def test_every_block_is_collected_exactly_once(request):
+    items = collected_ids(request)
     assert [item for item, count in collections.Counter(items).items() if count > 1] == []
     per_page = collections.Counter(item.split("::")[0] for item in items if item.startswith("docs/"))
     sybil = docs_sybil()
@@ -37,10 +51,11 @@ def test_every_block_is_collected_exactly_once():
     assert any(re.match(r"README\.md::", item) for item in items)
 
 
+@declare(every_page_inputs)
 def test_pages_pass_in_reverse_order():
     """Each page runs in its own namespace from a fresh torch state, so page order cannot matter."""
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "docs", "-q", "-n", "0", "--pages-in-reverse", "-rf"],
+        [sys.executable, "-m", "pytest", "docs", "-q", "-n", "0", "--pages-in-reverse", "-rf", "--no-result-cache"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -3,7 +3,9 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from resultcache.plugin import declare
 from tests.docs import LANGUAGES, ROOT, notebooks, page_paths, pages, site_config
+from tests.result_inputs import built_page_inputs
 
 
 def source_files() -> dict[str, str]:
@@ -23,6 +25,7 @@ def edit_link(html: str) -> str | None:
     return button["href"] if button else None
 
 
+@declare(built_page_inputs)
 @pytest.mark.parametrize("path", page_paths(), ids=lambda path: path or "zh-home")
 def test_every_page_links_to_its_source_file(site, path):
     source = source_files()[path]

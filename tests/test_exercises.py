@@ -19,6 +19,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_output
 
+from resultcache.plugin import declare
+from tests.result_inputs import exercise_inputs
 from tests.docs import DOCS, LANGUAGES, ROOT, fail_with, notebooks, site_config, twin
 from tests.kernels import outputs_text, run_notebooks, selected
 from pagecheck.normalize import stable_text
@@ -78,6 +80,7 @@ def stored_outputs(outputs) -> list[nbformat.NotebookNode]:
 
 
 @pytest.mark.kernel
+@declare(exercise_inputs)
 @pytest.mark.parametrize("exercise", EXERCISES)
 def test_cells_print_what_the_notebook_shows(exercise_runs, exercise, request):
     runs = exercise_runs[exercise]

@@ -9,8 +9,10 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
+from resultcache.plugin import declare
 from pageformat.notebook import page_notebook
 from tests.docs import DOCS, LANGUAGES, notebooks, pages
+from tests.result_inputs import built_page_inputs
 
 MAX_WEIGHT_RATIO = 1.5
 
@@ -39,6 +41,7 @@ MARKDOWN_PAGES = [(language, page) for language in LANGUAGES for page in pages(l
 NOTEBOOK_PAGES = [(language, page) for language in LANGUAGES for page in notebooks(language)]
 
 
+@declare(built_page_inputs)
 @pytest.mark.parametrize(("language", "page"), MARKDOWN_PAGES, ids=lambda value: str(value))
 def test_every_page_links_the_notebook_made_from_it(site, language, page):
     html = built(site, language, page)
@@ -48,6 +51,7 @@ def test_every_page_links_the_notebook_made_from_it(site, language, page):
     assert nbformat.reads(downloaded, as_version=4) == page_notebook(DOCS / language / page, language).notebook
 
 
+@declare(built_page_inputs)
 @pytest.mark.parametrize(("language", "page"), NOTEBOOK_PAGES, ids=lambda value: str(value))
 def test_exercise_notebooks_are_pages_of_the_site(site, language, page):
     soup = soup_of(built(site, language, page))

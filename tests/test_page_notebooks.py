@@ -17,10 +17,12 @@ import nbformat
 import pytest
 from sybil import Document
 
+from resultcache.plugin import declare
 from pageformat.blocks import Block, pair_blocks
 from pageformat.inline_snippets import snippet_imports
 from pageformat.notebook import PageNotebook, page_notebook
 from tests.docs import DOCS, LANGUAGES, fail_with, pages
+from tests.result_inputs import kernel_self_test_inputs, page_notebook_inputs
 from tests.kernels import CellRun, outputs_text, run_notebooks, selected
 from pagecheck.evaluators import AVAILABLE
 from pagecheck.normalize import tidy
@@ -71,6 +73,7 @@ def page_runs(request, tmp_path_factory):
 
 
 @pytest.mark.kernel
+@declare(page_notebook_inputs)
 @pytest.mark.parametrize(
     ("page", "index"),
     [
@@ -109,6 +112,7 @@ def test_notebook_needs_nothing_from_the_repository(page):
     assert [statement for source in code for statement in snippet_imports(source)] == []
 
 
+@declare(kernel_self_test_inputs)
 @pytest.mark.kernel
 def test_the_kernel_check_notices_a_wrong_output_and_keeps_warnings_stderr_and_errors_in_place(tmp_path):
     made = page_notebook(SELF_TEST, language="en")
@@ -118,6 +122,7 @@ def test_the_kernel_check_notices_a_wrong_output_and_keeps_warnings_stderr_and_e
     assert error == warning == stderr == value == []
 
 
+@declare(kernel_self_test_inputs)
 @pytest.mark.kernel
 def test_the_kernel_check_notices_a_value_jupyter_displays_and_the_page_does_not(tmp_path):
     made = page_notebook(ECHO, language="en")

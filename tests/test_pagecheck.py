@@ -18,6 +18,10 @@ from pageformat.errors import PageError
 from pagecheck.engine import check_page, make_sybil
 from pagecheck import refresh as refresh_module
 from pagecheck.engine import parse_page_end
+from resultcache.plugin import declare
+from tests.result_inputs import checker_self_test_inputs
+
+pytestmark = declare(checker_self_test_inputs)
 
 SAMPLES = Path(__file__).parent / "samples"
 EXPECTATION = re.compile(r"<!-- must fail at line (?P<line>\d+) with: (?P<words>.+?) -->", re.S)

@@ -10,8 +10,10 @@ import pytest
 from bs4 import BeautifulSoup
 from sybil import Document
 
+from resultcache.plugin import declare
 from pageformat.fences import PYTHON_LANGUAGES, lex_fences
 from tests.docs import DOCS, LANGUAGES, pages
+from tests.result_inputs import built_page_inputs
 
 PAGES = [(language, page) for language in LANGUAGES for page in pages(language)]
 
@@ -41,6 +43,7 @@ def checked_python(language: str, page) -> list[str]:
     return [fence.source for fence in lex_fences(document) if fence.is_python]
 
 
+@declare(built_page_inputs)
 @pytest.mark.parametrize(("language", "page"), PAGES, ids=lambda value: str(value))
 def test_the_checker_runs_the_python_blocks_the_site_shows(site, language, page):
     assert checked_python(language, page) == highlighted_python(built_page(site, language, page))

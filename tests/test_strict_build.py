@@ -7,7 +7,7 @@ language), built by the same command the suite's build uses.
 from pathlib import Path
 
 from tests.bench import skeleton_config
-from tests.conftest import build_command, build_problems, start_build
+from tests.site_build import build_command, build_problems, start_build
 from tests.docs import write_config
 
 import yaml

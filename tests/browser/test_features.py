@@ -2,7 +2,11 @@
 
 import pytest
 
+from resultcache.plugin import declare
 from tests.browser.search_box import search
+from tests.result_inputs import built_site_inputs
+
+pytestmark = declare(built_site_inputs)
 
 
 def switch_language(page, language: str) -> None:

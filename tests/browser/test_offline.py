@@ -4,8 +4,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from resultcache.plugin import declare
 from tests.browser.conftest import Traffic
 from tests.browser.search_box import SEARCH_INPUT, search_again
+from tests.result_inputs import built_site_inputs
+
+pytestmark = declare(built_site_inputs)
 
 
 @pytest.fixture

@@ -14,6 +14,10 @@ from tests.browser.search_box import search
 from tests.docs import site_config
 from tests.gallery import gallery_messages, quoted_messages
 from tests.test_search_index import index
+from resultcache.plugin import declare
+from tests.result_inputs import built_site_inputs
+
+pytestmark = declare(built_site_inputs)
 
 PREFIX = {"zh": "", "en": "en/"}
 

@@ -1,0 +1,194 @@
+"""What each kind of cached test reads: the inputs of its result (see resultcache/).
+
+Changing any one of them runs the test again (tests/test_result_cache.py proves it input by input).
+"""
+
+import functools
+import importlib.metadata
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from resultcache.digest import Input, Relative
+from tests.docs import DOCS, ROOT
+
+VERSIONS: list[Input] = [
+    ROOT / "requirements.lock",
+    f"python={sys.version}",
+    f"torch={importlib.metadata.version('torch')}",
+]
+CHECKER: list[Input] = [ROOT / "pagecheck", ROOT / "pageformat", ROOT / "conftest.py", ROOT / "tests" / "docs.py"]
+KERNELS: list[Input] = [ROOT / "tests" / "kernels.py", ROOT / "tests" / "forked_kernels.py", ROOT / "pagecheck", ROOT / "pageformat"]
+_SNIPPET = re.compile(r"\bsnippets\.(\w+)")
+_FIGURE = re.compile(r'^--8<-- "(figures/[^"\n]+)"$', re.M)
+
+
+@functools.cache
+def devices() -> str:
+    """Which devices a page may ask for (``needs=cuda``) this machine has: a block that needs one
+    it lacks is skipped, and that skip is recorded like a pass."""
+    from pagecheck.evaluators import AVAILABLE
+
+    return "devices=" + ",".join(need for need, available in sorted(AVAILABLE.items()) if available())
+
+
+@functools.cache
+def snippet_modules(text: str) -> tuple[Path, ...]:
+    """The snippets modules ``text`` names (``snippets.graph``), and those they name, in turn."""
+    found: dict[Path, None] = {}
+    waiting = [text]
+    while waiting:
+        for name in _SNIPPET.findall(waiting.pop()):
+            path = ROOT / "snippets" / f"{name}.py"
+            if path.is_file() and path not in found:
+                found[path] = None
+                waiting.append(path.read_text(encoding="utf-8"))
+    return tuple(found)
+
+
+@functools.cache
+def _checker_snippets() -> tuple[Path, ...]:
+    """The snippets modules the checker itself imports (it draws figures with them)."""
+    return snippet_modules("".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "pagecheck").glob("*.py"))))
+
+
+@functools.cache
+def page_inputs(page: Path) -> tuple[Input, ...]:
+    """A page's run: the page, the figures and snippets modules it uses, the checker, the versions."""
+    text = page.read_text(encoding="utf-8")
+    figures = [ROOT / figure for figure in _FIGURE.findall(text)]
+    return (*figures, *snippet_modules(text), *_checker_snippets(), *CHECKER, *VERSIONS, devices())
+
+
+def page_run_inputs(item: pytest.Item) -> tuple[Input, ...]:
+    """The inputs of a block of a docs page (a Sybil example): its page's run."""
+    return page_inputs(item.path)
+
+
+def page_notebook_inputs(item: pytest.Item) -> list[Input]:
+    """A page's notebook run in a kernel: the page it is made from, what that page inlines, the
+    notebook maker and kernel driver, the versions."""
+    page = DOCS / item.callspec.params["page"]
+    text = page.read_text(encoding="utf-8")
+    return [page, *snippet_modules(text), *KERNELS, ROOT / "tests" / "docs.py", *VERSIONS, devices()]
+
+
+def exercise_inputs(item: pytest.Item) -> list[Input]:
+    """An exercise notebook run in a kernel: the notebook, the kernel driver, the versions."""
+    return [DOCS / item.callspec.params["exercise"], *KERNELS, ROOT / "tests" / "docs.py", *VERSIONS]
+
+
+BROWSER: list[Input] = [ROOT / "tests" / "browser", ROOT / "tests" / "docs.py"]
+_LOADED = re.compile(r"""["']([^"'\s<>]+\.(?:css|js))["']""")
+
+
+def _chromium() -> str:
+    """The browser the tests drive, by path, size and modification time (hashing it takes too long)."""
+    from tests.browser.chromium import EXECUTABLE
+
+    stat = EXECUTABLE.stat() if EXECUTABLE.is_file() else None
+    return f"chromium={EXECUTABLE}:{stat.st_size}:{stat.st_mtime_ns}" if stat else f"chromium={EXECUTABLE}:missing"
+
+
+@functools.cache
+def built() -> tuple[Path, Path]:
+    """The site and its offline copy as the present inputs build them (tests/site_build.py)."""
+    from tests.site_build import cached_sites
+
+    return cached_sites()
+
+
+def in_build(path: Path) -> Relative:
+    """A file or folder of the built sites, named in a key by its place in the build, not in .cache/."""
+    return Relative(path, built()[0].parent)
+
+
+def built_page(path: str) -> Path:
+    """The HTML file the browser opens for the URL path ``path`` of the built site."""
+    site = built()[0]
+    return site / path if path.endswith(".html") else site / path / "index.html"
+
+
+@functools.cache
+def loaded_files(page: Path) -> list[Path]:
+    """The local stylesheets and scripts ``page`` names (its search worker's among them)."""
+    site = built()[0]
+    found = dict.fromkeys(
+        candidate.resolve()
+        for name in _LOADED.findall(page.read_text(encoding="utf-8"))
+        if "://" not in name and not name.startswith("//")
+        for candidate in (page.parent / name, site / name.lstrip("/"))
+        if candidate.is_file()
+    )
+    return sorted(found)
+
+
+def page_audit_inputs(item: pytest.Item) -> list[Input]:
+    """A browser audit of one page: its built HTML and the CSS and JS it loads, the browser tests'
+    code and the browser, the versions (axe-core's among them, in requirements.lock)."""
+    page = built_page(item.callspec.params["path"])
+    return [*map(in_build, [page, *loaded_files(page)]), *BROWSER, _chromium(), *VERSIONS]
+
+
+def page_load_inputs(item: pytest.Item) -> list[Input]:
+    """A page loaded until the network is idle: what its audit reads, and the search index of its
+    language, which Material fetches at load."""
+    path = item.callspec.params["path"]
+    language = path.split("/", 1)[0] if path.startswith("en/") else ""
+    return [*page_audit_inputs(item), in_build(built()[0] / language / "search" / "search_index.json")]
+
+
+def built_site_inputs(item: pytest.Item) -> list[Input]:
+    """A browser test that reads many pages: the whole built site and offline copy, the browser
+    tests' code and the browser, the versions."""
+    return [*map(in_build, built()), *BROWSER, _chromium(), *VERSIONS]
+
+
+def checker_self_test_inputs(item: pytest.Item) -> list[Input]:
+    """The checker's self-tests: its sample pages, the checker and the snippets it draws with, the
+    pytest set-up its subprocess runs use, the versions."""
+    return [ROOT / "tests" / "samples", ROOT / "snippets", *CHECKER, ROOT / "pyproject.toml", ROOT / "resultcache", *VERSIONS]
+
+
+def every_page_inputs(item: pytest.Item) -> list[Input]:
+    """A run of every docs page: the pages, the figures and snippets they use, the checker, the
+    pytest set-up, the versions."""
+    return [DOCS, ROOT / "figures", ROOT / "snippets", *CHECKER, ROOT / "pyproject.toml", *VERSIONS]
+
+
+def kernel_self_test_inputs(item: pytest.Item) -> list[Input]:
+    """The kernel check's own tests: their sample pages, the notebook maker and kernel driver, the versions."""
+    return [ROOT / "tests" / "samples" / "notebook", *KERNELS, ROOT / "tests" / "docs.py", *VERSIONS]
+
+
+def _source_and_html(language: str, page: Path) -> tuple[Path, Path]:
+    """A docs page (``graph.md``, ``exercises/graph.ipynb``) of ``language`` and the HTML the build makes of it."""
+    root = built()[0] if language == "zh" else built()[0] / language
+    stem = page.with_suffix("")
+    html = root / "index.html" if stem.name == "index" else root / stem / "index.html"
+    return DOCS / language / page, html
+
+
+def _page_of_path(path: str) -> tuple[str, Path]:
+    """The language and docs page of the URL path ``path`` (``en/detach/``)."""
+    from tests.docs import LANGUAGES, notebooks, page_paths, pages
+
+    every = [(language, page) for language in LANGUAGES for page in pages(language) + notebooks(language)]
+    return dict(zip(page_paths(), every))[path]
+
+
+def built_page_inputs(item: pytest.Item) -> list[Input]:
+    """A test that reads one built page (and its twin): their source pages and the snippets their
+    notebooks carry, the built HTML, the files built beside it (its notebook), the configuration,
+    the page format, the versions."""
+    params = item.callspec.params
+    language, page = _page_of_path(params["path"]) if "path" in params else (params["language"], Path(params["page"]))
+    inputs: list[Input] = [ROOT / "mkdocs.yml", ROOT / "pageformat", *VERSIONS]
+    for side in (language, "en" if language == "zh" else "zh"):
+        source, html = _source_and_html(side, page)
+        beside = [html] if html.parent == built()[0] else [html.parent]  # the home page's folder is the whole site
+        inlined = snippet_modules(source.read_text(encoding="utf-8")) if source.suffix == ".md" else ()
+        inputs += [source, *inlined, *map(in_build, beside)]
+    return inputs

@@ -1,0 +1,99 @@
+"""Build the site and its offline copy for the tests, once per change of what the build reads.
+
+With the result cache on, the two builds go to ``.cache/site/<key>/``, ``key`` being the digest
+of everything a build reads (:func:`build_inputs`): a run after one that built the same inputs
+reuses those files, and a run after an edit builds afresh into a new folder (the few newest are
+kept). With the cache off they go to the run's temporary folder, as a fresh clone builds them.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+
+from resultcache.digest import Input, digest
+from tests.docs import ROOT, site_config
+from tests.result_inputs import VERSIONS
+
+CACHE = ROOT / ".cache" / "site"
+KEPT = 3  # built sites kept in CACHE, the newest first
+BUILD_READS = ("docs", "figures", "overrides", "hooks", "pageformat", "snippets", "mkdocs.yml", "tests/site_build.py")
+
+
+def build_inputs() -> list[Input]:
+    """What the build reads: pages, figures, theme overrides, hooks and what they import, the
+    configuration, the pinned versions, and the environment variables mkdocs.yml reads."""
+    return [*(ROOT / name for name in BUILD_READS), *VERSIONS, f"SITE_URL={os.environ.get('SITE_URL', '')}"]
+
+
+MKDOCS_PROBLEM = ("WARNING", "ERROR", "Error", "Aborted", "Traceback", "  ")
+
+
+def build_command(target: Path, config: Path = ROOT / "mkdocs.yml") -> list[str]:
+    """``mkdocs build --strict`` of ``config`` into ``target``, as ``make build`` and the publish workflow run it.
+
+    Not ``--quiet``: it stops MkDocs from counting warnings (mkdocs/mkdocs#4126), so a warning that
+    aborts the publish would pass here.
+    """
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "--site-dir", str(target)]
+
+
+def start_build(command: list[str], **environment: str) -> subprocess.Popen:
+    """Start a build whose messages are kept for the failure report."""
+    return subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def build_problems(build: subprocess.Popen) -> str:
+    """Wait for ``build``; return MkDocs' own words for why it failed, or an empty string."""
+    output, _ = build.communicate()
+    if build.returncode == 0:
+        return ""
+    reported = [line for line in output.splitlines() if line.startswith(MKDOCS_PROBLEM)]
+    return f"`{' '.join(build.args[2:])}` failed:\n" + "\n".join(reported)
+
+
+def build_sites(site: Path, offline: Path) -> None:
+    """Build the site and its offline copy (``OFFLINE=true``: Material's offline plugin) side by side,
+    then zip the copy into the site, where its home pages link to it, as ``make build offline`` does."""
+    builds = [start_build(build_command(site)), start_build(build_command(offline), OFFLINE="true")]
+    failed = [problem for problem in map(build_problems, builds) if problem]
+    if failed:
+        pytest.fail("the site build failed, as publishing would:\n" + "\n".join(failed), pytrace=False)
+    download = site / site_config()["extra"]["offline_download"]
+    subprocess.run([sys.executable, "-m", "zipfile", "-c", str(download), str(offline)], check=True)
+
+
+def built_sites(folder: Path) -> tuple[Path, Path]:
+    """The site and its offline copy in ``folder``, built there by the first process to ask (the
+    others, xdist's workers, wait on a lock and read the same files)."""
+    site, offline = folder / "site", folder / "offline" / "autograd-guide"
+    folder.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(folder) + ".lock"):
+        if not (folder / "built").is_file():
+            for partial in (site, offline.parent):
+                shutil.rmtree(partial, ignore_errors=True)
+            build_sites(site, offline)
+            (folder / "built").touch()
+    return site, offline
+
+
+def cached_sites() -> tuple[Path, Path]:
+    """The site and offline copy built from the present inputs, from CACHE or built into it."""
+    folder = CACHE / digest(build_inputs(), ROOT)
+    sites = built_sites(folder)
+    older = sorted((path for path in CACHE.iterdir() if path.is_dir() and path != folder), key=os.path.getmtime)
+    for stale in older[: max(0, len(older) - (KEPT - 1))]:
+        with FileLock(str(stale) + ".lock"):
+            shutil.rmtree(stale, ignore_errors=True)
+    return sites
