@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test refresh bench build offline lock screenshots sync-confirm
@@ -16,7 +17,7 @@ test: $(INSTALLED)  ## run every page, the checker's self-tests and the site bui
 refresh: $(INSTALLED)  ## rewrite every page's output blocks and figures, and the exercises' outputs
 	$(BIN)/python -m pytest docs tests/test_exercises.py --refresh-outputs -q
 
-bench: $(INSTALLED)  ## issue 9's speed figures (suite, page checks, site build, serve) against their targets
+bench: $(INSTALLED) $(LIGHTHOUSE)  ## the speed figures (suite, page checks, site build, serve, browser tests, Lighthouse) against their targets
 	$(BIN)/python -m tests.bench
 
 screenshots: $(INSTALLED)  ## PNGs of every page, both languages, light and dark, in screenshots/
@@ -37,6 +38,9 @@ offline: $(INSTALLED)  ## the copy to read from disk (file://), zipped into site
 lock: $(INSTALLED)  ## re-pin constraints.txt to what .venv holds, after a change to requirements.txt
 	{ sed -n '/^#/p' constraints.txt; $(BIN)/python -m pip freeze | sed -E 's/\+[[:alnum:].]+$$//'; } > constraints.new
 	mv constraints.new constraints.txt
+
+$(LIGHTHOUSE):  # Lighthouse for `make bench`, from npm, out of git's way (needs Node 18+)
+	npm install --prefix .cache/lighthouse --no-audit --no-fund lighthouse@12.2.3
 
 $(INSTALLED): requirements.txt constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' \
