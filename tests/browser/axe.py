@@ -11,6 +11,7 @@ tests/browser/test_accessibility.py and :mod:`tests.browser.palette_rules` show 
 rule's result differs between the palettes.
 """
 
+import functools
 from importlib.resources import files
 
 from tests.browser.palette import scheme, switch_palette
@@ -21,10 +22,16 @@ EXTRA_RULES = ["aria-dialog-name"]
 RESULT_TYPES = ("violations", "incomplete", "passes", "inapplicable")
 
 
+@functools.cache
+def axe_script() -> str:
+    """axe.min.js, read once per process."""
+    return AXE.read_text(encoding="utf-8")
+
+
 def load_axe(page) -> None:
     """Put axe into the page open in ``page``, once per load."""
     if not page.evaluate("typeof axe !== 'undefined'"):
-        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        page.add_script_tag(content=axe_script())
 
 
 def run(page, rules: list[str] | None = None, result_types: tuple[str, ...] = ("violations",)) -> dict:
