@@ -2,8 +2,8 @@
 
 Each test process starts one Chromium, opens one browser context and one tab in it, and every
 browser test reads the site in that tab: a page load is the only work a test pays for. Between
-tests the tab's record of its traffic starts afresh and the site's storage (the palette the reader
-chose) is cleared, so each test starts as a first visit does.
+tests the tab's record of its traffic starts afresh, the site's storage (the palette the reader
+chose) is cleared and the tab is blank: each test starts from a blank tab with nothing stored.
 """
 
 from dataclasses import dataclass, field
@@ -84,11 +84,13 @@ def shared_context(browser, base_url):
 
 @pytest.fixture
 def page(shared_context):
-    """The shared tab, its traffic record fresh (``page.traffic``); after the test the site's storage
-    is cleared and the reader's system preference is light again (Playwright's default)."""
+    """The shared tab, its traffic record fresh (``page.traffic``). After the test the site's storage
+    is cleared, the reader's system preference is light again (Playwright's default) and the tab
+    goes to about:blank, so that no request of this test's page ends up in the next test's record."""
     tab = shared_context.tab
     tab.traffic = Traffic(tab.traffic.host)
     yield tab
     tab.emulate_media(color_scheme="light")
     if tab.url.startswith("http"):
         tab.evaluate(CLEAR_STORAGE)
+    tab.goto("about:blank")

@@ -19,10 +19,11 @@ def disk_context(browser):
 
 @pytest.fixture
 def disk_page(disk_context, offline_site):
-    """The offline copy's tab, its traffic record fresh."""
+    """The offline copy's tab, its traffic record fresh; blank again after the test."""
     tab = disk_context.tab
     tab.traffic = Traffic(host="")
-    return tab
+    yield tab
+    tab.goto("about:blank")
 
 
 def open_from_disk(page, site, path: str) -> None:
