@@ -37,7 +37,7 @@ def load_axe(page) -> None:
 def run(page, rules: list[str] | None = None, result_types: tuple[str, ...] = ("violations",)) -> dict:
     """axe's results for the page open in ``page``: every rule the site is held to, or only ``rules``.
 
-    Only the ``result_types`` asked for carry their nodes (axe lists the other types' rules without them).
+    Only the ``result_types`` asked for carry all their nodes (axe keeps one of each other type's).
     """
     load_axe(page)
     if rules is None:
