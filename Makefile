@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 LOCK_VENV := .venv-lock
 PIP_TOOLS := pip-tools==7.7.0
+LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test check refresh bench build offline lock screenshots sync-confirm new-chapter exercises exercise-text drift
@@ -32,7 +33,7 @@ exercises: $(INSTALLED)  ## write each exercise notebook from its text file exer
 exercise-text: $(INSTALLED)  ## [NOTEBOOK=docs/<lang>/exercises/x.ipynb]: write the text file of a notebook (every notebook without NOTEBOOK)
 	$(BIN)/python -m pageformat.exercise_text --to-text $(NOTEBOOK)
 
-bench: $(INSTALLED)  ## speed figures (fresh suite and re-check after an edit, page checks, site build, serve) against their targets
+bench: $(INSTALLED) $(LIGHTHOUSE)  ## speed figures (fresh suite and re-check after an edit, page checks, site build, serve, browser tests, Lighthouse) against their targets
 	$(BIN)/python -m tests.bench
 
 screenshots: $(INSTALLED)  ## PNGs of every page, both languages, light and dark, in screenshots/
@@ -59,6 +60,9 @@ lock:  ## after a change to requirements.txt, compile it into requirements.lock:
 	$(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(PIP_TOOLS)
 	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe \
 		--strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements.lock requirements.txt
+
+$(LIGHTHOUSE):  # Lighthouse for `make bench`, from npm, out of git's way (needs Node 18+)
+	npm install --prefix .cache/lighthouse --no-audit --no-fund lighthouse@12.2.3
 
 $(INSTALLED): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' \

@@ -64,14 +64,16 @@ def _cell_markup(cell) -> str:
         return markdown.decode_contents()
     parts = []
     for code in [code for area in cell.find_all(class_="jp-InputArea") for code in area.find_all("pre")]:
-        code.find("span").extract()  # Pygments' empty <span>, which the theme puts before <code>
-        parts.append(f'<div class="language-python highlight"><pre><span></span><code>{code.decode_contents()}</code></pre></div>')
+        opening = code.find(recursive=False)
+        if opening is not None and opening.name == "span" and not opening.contents:
+            opening.extract()  # the empty <span> Pygments opens a block with (hooks/light_highlight.py leaves it out)
+        parts.append(f'<div class="language-python highlight"><pre><code>{code.decode_contents()}</code></pre></div>')
     for output in cell.find_all(class_="jp-OutputArea-output"):
         text = output.find("pre")
         if text is None:
             parts.append(output.decode_contents())
         else:
-            parts.append(f'<div class="language-output highlight"><pre><span></span><code>{escape(text.get_text())}</code></pre></div>')
+            parts.append(f'<div class="language-output highlight"><pre><code>{escape(text.get_text())}</code></pre></div>')
     return "\n".join(parts)
 
 

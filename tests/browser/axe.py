@@ -1,23 +1,84 @@
 """axe-core, the standard accessibility engine, run inside a page of the site.
 
 axe.min.js comes from the axe-playwright-python package (pinned in requirements.txt), so the
-test needs no network; only the script is used, run with the WCAG 2 A and AA rules.
+test needs no network; only the script is used, run with the WCAG 2 A and AA rules and
+``aria-dialog-name`` (a best practice Lighthouse checks: every dialog has a name).
+
+A page is audited in both palettes on one load. Switching the palette changes colours only, so
+in the second palette only the rules whose result depends on colours run again: the rules axe
+itself files under ``cat.color`` (of those run, ``color-contrast`` and ``link-in-text-block``).
+tests/browser/test_accessibility.py and :mod:`tests.browser.palette_rules` show that no other
+rule's result differs between the palettes.
 """
 
+import functools
 from importlib.resources import files
+
+from tests.browser.palette import scheme, switch_palette
 
 AXE = files("axe_playwright_python") / "axe.min.js"
 WCAG2_AA = ["wcag2a", "wcag2aa"]
+EXTRA_RULES = ["aria-dialog-name"]
+RESULT_TYPES = ("violations", "incomplete", "passes", "inapplicable")
 
 
-def violations(page) -> list[dict]:
-    """The WCAG 2 A/AA violations axe finds on the page open in ``page``, each with its nodes."""
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG2_AA,
+@functools.cache
+def axe_script() -> str:
+    """axe.min.js, read once per process."""
+    return AXE.read_text(encoding="utf-8")
+
+
+def load_axe(page) -> None:
+    """Put axe into the page open in ``page``, once per load."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(content=axe_script())
+
+
+def run(page, rules: list[str] | None = None, result_types: tuple[str, ...] = ("violations",)) -> dict:
+    """axe's results for the page open in ``page``: every rule the site is held to, or only ``rules``.
+
+    Only the ``result_types`` asked for carry all their nodes (axe keeps one of each other type's).
+    """
+    load_axe(page)
+    if rules is None:
+        selection = {"runOnly": {"type": "tag", "values": WCAG2_AA}, "rules": {rule: {"enabled": True} for rule in EXTRA_RULES}}
+    else:
+        selection = {"runOnly": {"type": "rule", "values": rules}}
+    return page.evaluate("options => axe.run(document, options)", {**selection, "resultTypes": list(result_types)})
+
+
+def violations(page, rules: list[str] | None = None) -> list[dict]:
+    """The violations axe finds on the page open in ``page``, each with its nodes (every rule, or only ``rules``)."""
+    return run(page, rules)["violations"]
+
+
+def colour_rules(page) -> list[str]:
+    """The rules the site is held to whose result depends on colours: those axe files under ``cat.color``."""
+    load_axe(page)
+    return page.evaluate(
+        "([tags, extra]) => axe.getRules(['cat.color'])"
+        ".filter(rule => rule.tags.some(tag => tags.includes(tag)) || extra.includes(rule.ruleId))"
+        ".map(rule => rule.ruleId)",
+        [WCAG2_AA, EXTRA_RULES],
     )
-    return result["violations"]
+
+
+def violations_in_both_palettes(page) -> dict[str, list[str]]:
+    """The violations on the page open in ``page`` in its palette (every rule) and, after switching the
+    palette on the same load, in the other (the colour rules): :func:`summary` lines by palette."""
+    found = {scheme(page): summary(violations(page))}
+    found[switch_palette(page)] = summary(violations(page, colour_rules(page)))
+    return found
+
+
+def outcomes(results: dict) -> dict[str, dict[str, list[str]]]:
+    """Each rule's outcome in ``results`` (of :func:`run` with every result type): for each result
+    type it has (a rule can pass on some elements and fail on others), the elements, sorted."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for kind in RESULT_TYPES:
+        for rule in results[kind]:
+            found.setdefault(rule["id"], {})[kind] = sorted(str(node["target"]) for node in rule["nodes"])
+    return found
 
 
 def summary(found: list[dict]) -> list[str]:

@@ -1,4 +1,10 @@
-"""Fixtures for the browser tests: the built site on loopback and a Chromium to read it."""
+"""Fixtures for the browser tests: the built site on loopback and one Chromium tab to read it.
+
+Each test process starts one Chromium, opens one browser context and one tab in it, and every
+browser test reads the site in that tab: a page load is the only work a test pays for. Between
+tests the tab's record of its traffic starts afresh, the site's storage (the palette the reader
+chose) is cleared and the tab is blank: each test starts from a blank tab with nothing stored.
+"""
 
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -8,6 +14,9 @@ from playwright.sync_api import sync_playwright
 
 from tests.browser.chromium import launch, require_chromium
 from tests.browser.server import serve
+
+VIEWPORT = {"width": 1280, "height": 900}
+CLEAR_STORAGE = "() => { try { localStorage.clear(); sessionStorage.clear(); } catch (error) {} }"
 
 
 @pytest.fixture(scope="session")
@@ -49,19 +58,39 @@ class Traffic:
             self.failed.append(f"{response.status} {response.url}")
 
 
-@pytest.fixture
-def page(browser, base_url):
-    """A fresh page (own storage, clipboard allowed) whose traffic is in ``page.traffic``."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+def recording_tab(context, host: str):
+    """A new tab of ``context`` whose traffic (console errors, failed and foreign requests) goes to
+    ``tab.traffic``; replace that attribute with a fresh :class:`Traffic` to start a new record."""
     tab = context.new_page()
     tab.set_default_timeout(10_000)
-    traffic = Traffic(urlsplit(base_url).netloc)
-    tab.on("console", lambda message: message.type == "error" and traffic.console_errors.append(message.text))
-    tab.on("pageerror", lambda error: traffic.console_errors.append(str(error)))
-    tab.on("requestfailed", lambda request: traffic.failed.append(f"{request.failure} {request.url}"))
-    context.on("request", traffic.record_request)
-    context.on("response", traffic.record_response)
-    tab.traffic = traffic
-    yield tab
+    tab.traffic = Traffic(host)
+    tab.on("console", lambda message: message.type == "error" and tab.traffic.console_errors.append(message.text))
+    tab.on("pageerror", lambda error: tab.traffic.console_errors.append(str(error)))
+    tab.on("requestfailed", lambda request: tab.traffic.failed.append(f"{request.failure} {request.url}"))
+    context.on("request", lambda request: tab.traffic.record_request(request))
+    context.on("response", lambda response: tab.traffic.record_response(response))
+    return tab
+
+
+@pytest.fixture(scope="package")
+def shared_context(browser, base_url):
+    """The one browser context of this process's browser tests (clipboard allowed); its one tab in ``.tab``."""
+    context = browser.new_context(viewport=VIEWPORT)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    context.tab = recording_tab(context, urlsplit(base_url).netloc)
+    yield context
     context.close()
+
+
+@pytest.fixture
+def page(shared_context):
+    """The shared tab, its traffic record fresh (``page.traffic``). After the test the site's storage
+    is cleared, the reader's system preference is light again (Playwright's default) and the tab
+    goes to about:blank, so that no request of this test's page ends up in the next test's record."""
+    tab = shared_context.tab
+    tab.traffic = Traffic(tab.traffic.host)
+    yield tab
+    tab.emulate_media(color_scheme="light")
+    if tab.url.startswith("http"):
+        tab.evaluate(CLEAR_STORAGE)
+    tab.goto("about:blank")

@@ -1,20 +1,42 @@
-"""No WCAG 2 A/AA violation that axe-core finds, on any page, in either palette."""
+"""The accessibility sweep's shortcut holds: switching the palette changes colours, nothing else axe checks.
 
-import pytest
+tests/browser/test_every_page.py runs every axe rule in the light palette and, after switching
+the palette on the same load, only the colour rules. Here, on the longest page, every rule runs
+in both palettes and every result (passes and inapplicable rules included) is compared;
+``python -m tests.browser.palette_rules`` does the same on every page.
+"""
 
 from resultcache.plugin import declare
-from tests.browser.axe import summary, violations
-from tests.docs import page_paths
-from tests.result_inputs import page_audit_inputs
+from tests.browser.axe import RESULT_TYPES, colour_rules, outcomes, run, violations_in_both_palettes
+from tests.browser.palette import scheme, switch_palette
+from tests.result_inputs import built_site_inputs
 
-SCHEMES = {"light": "default", "dark": "slate"}  # the reader's system preference, and Material's palette for it
+LONGEST_PAGE = "errors/"
+
+pytestmark = declare(built_site_inputs)
 
 
-@declare(page_audit_inputs)
-@pytest.mark.parametrize("path", [*page_paths(), "404.html"], ids=lambda path: path or "zh-home")
-@pytest.mark.parametrize("preference", SCHEMES)
-def test_page_has_no_accessibility_violations(page, base_url, preference, path):
-    page.emulate_media(color_scheme=preference)
-    page.goto(base_url + path)  # "load": the site is static; Material has set the palette by then
-    assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[preference]
-    assert summary(violations(page)) == []
+def test_the_404_page_has_no_accessibility_violations(page, base_url):
+    page.goto(base_url + "404.html")
+    assert violations_in_both_palettes(page) == {"default": [], "slate": []}
+
+
+def test_the_colour_rules_are_contrast_and_links_in_text(page, base_url):
+    page.goto(base_url + "en/")
+    assert sorted(colour_rules(page)) == ["color-contrast", "link-in-text-block"]
+
+
+def test_switching_the_palette_changes_no_other_rules_result(page, base_url):
+    page.goto(base_url + LONGEST_PAGE)
+    light = outcomes(run(page, result_types=RESULT_TYPES))
+    assert switch_palette(page) == "slate"
+    dark = outcomes(run(page, result_types=RESULT_TYPES))
+    differ = {rule for rule in light.keys() | dark.keys() if light.get(rule) != dark.get(rule)}
+    assert len(light) > 20
+    assert differ - set(colour_rules(page)) == set()
+
+
+def test_a_reader_who_prefers_dark_gets_the_dark_palette_at_load(page, base_url):
+    page.emulate_media(color_scheme="dark")
+    page.goto(base_url + "graph/")
+    assert scheme(page) == "slate"

@@ -5,26 +5,29 @@ from urllib.parse import urlsplit
 import pytest
 
 from resultcache.plugin import declare
-from tests.browser.conftest import Traffic
+from tests.browser.conftest import VIEWPORT, Traffic, recording_tab
 from tests.browser.search_box import SEARCH_INPUT, search_again
 from tests.result_inputs import built_site_inputs
 
 pytestmark = declare(built_site_inputs)
 
 
-@pytest.fixture
-def disk_page(browser, offline_site):
-    """A page of a fresh browser context, for files of the offline copy; traffic in ``.traffic``."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.set_default_timeout(10_000)
-    traffic = Traffic(host="")  # file:// URLs have no host: anything with one went out
-    tab.on("console", lambda message: message.type == "error" and traffic.console_errors.append(message.text))
-    tab.on("pageerror", lambda error: traffic.console_errors.append(str(error)))
-    context.on("request", traffic.record_request)
-    tab.traffic = traffic
-    yield tab
+@pytest.fixture(scope="package")
+def disk_context(browser):
+    """A browser context for files of the offline copy, with one tab; its traffic in ``.tab.traffic``."""
+    context = browser.new_context(viewport=VIEWPORT)
+    context.tab = recording_tab(context, host="")  # file:// URLs have no host: anything with one went out
+    yield context
     context.close()
+
+
+@pytest.fixture
+def disk_page(disk_context, offline_site):
+    """The offline copy's tab, its traffic record fresh; blank again after the test."""
+    tab = disk_context.tab
+    tab.traffic = Traffic(host="")
+    yield tab
+    tab.goto("about:blank")
 
 
 def open_from_disk(page, site, path: str) -> None:
