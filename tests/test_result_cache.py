@@ -201,14 +201,11 @@ def test_the_test_kinds_declare_their_inputs():
     tests = [
         test_page_notebooks.test_cell_prints_what_the_page_shows,
         test_exercises.test_cells_print_what_the_notebook_shows,
-        test_accessibility.test_page_has_no_accessibility_violations,
-        test_every_page.test_page_loads_without_errors_or_foreign_requests,
+        test_every_page.test_page_loads_cleanly_and_passes_axe_in_both_palettes,
     ]
     declared = [mark.kwargs["inputs"] for test in tests for mark in test.pytestmark if mark.name == declare(list).name]
-    assert declared == [
-        result_inputs.page_notebook_inputs, result_inputs.exercise_inputs,
-        result_inputs.page_audit_inputs, result_inputs.page_load_inputs,
-    ]
+    assert declared == [result_inputs.page_notebook_inputs, result_inputs.exercise_inputs, result_inputs.page_load_inputs]
+    assert test_accessibility.pytestmark.kwargs["inputs"] is result_inputs.built_site_inputs
 
 
 def test_every_block_of_a_docs_page_is_declared_with_its_page_and_a_sample_page_is_not():
