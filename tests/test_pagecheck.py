@@ -1,7 +1,8 @@
 """The checker is tested on sample pages: each must_fail page must fail where it says it does.
 
-The pages under samples/worker_faults/ end or outlast their process, so they run as a real
-test run does: pytest, with its workers, in a process of its own.
+Each page runs in a process of its own, so the samples that end or outlast their process are
+checked here too; they also run as a real test run does, with no worker processes (``-n 0``),
+beside the pages that change their process and a page that passes.
 """
 
 import os
