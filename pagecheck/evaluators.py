@@ -19,21 +19,12 @@ from .execution import OUTPUT_CAP
 from .figures import Drawing, figure_problem
 from .normalize import tidy
 from .pageprocess import PageEnded, PageProcess
-from .reader import BlockCode, BlockRun, PageRequest
+from .reports import BlockCode, PageRequest
 from .refresh import rewrite_outputs
 from .side_effects import site_root
 from .verdict import output_diff, raise_mismatch
 
 FLOOD_LINES = 20
-
-
-def _cuda_available() -> bool:
-    import torch
-
-    return torch.cuda.is_available()
-
-
-AVAILABLE = {"cuda": _cuda_available}
 
 
 @dataclass
@@ -51,12 +42,9 @@ _RUNS: "weakref.WeakKeyDictionary[Document, PageRun]" = weakref.WeakKeyDictionar
 
 
 def page_request(document: Document, refresh: bool) -> PageRequest:
-    """What the page's child process runs: every block this machine can run, in page order."""
-    blocks = tuple(
-        BlockCode(block.code.line, block.code.source)
-        for block in pair_blocks(document)
-        if not block.needs or AVAILABLE[block.needs]()
-    )
+    """What the page's child process runs: every block, in page order, with the hardware it needs
+    (the child skips those this machine lacks)."""
+    blocks = tuple(BlockCode(block.code.line, block.code.source, block.needs) for block in pair_blocks(document))
     return PageRequest(page_name(document), blocks, os.getcwd(), str(site_root(document.path)), refresh)
 
 
@@ -72,8 +60,6 @@ def check_block(example: Example, refresh: bool) -> Optional[str]:
     block: Block = example.parsed
     page = page_name(example.document)
     where = f"{page}:{block.code.line}"
-    if block.needs and not AVAILABLE[block.needs]():
-        pytest.skip(f"{where}: {block.reason}")
     run_state = page_run(example.document, refresh)
     try:
         run = run_state.process.block_run(block.code.line, block.timeout)
@@ -81,6 +67,8 @@ def check_block(example: Example, refresh: bool) -> Optional[str]:
         if ended.line == block.code.line:
             return f"{where}: {ended.reason}"
         pytest.skip(f"{where}: did not run, the block at line {ended.line} stopped the page")
+    if run.skipped:
+        pytest.skip(f"{where}: {block.reason}")
     run_state.drawings.extend(run.drawings)
     if run.touched:
         return f"{where}: the block must leave the reader's folder as it found it, but it\n  " + "\n  ".join(run.touched)

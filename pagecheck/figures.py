@@ -21,20 +21,15 @@ are drawn, one figure for each drawing; zh and en pages share the file, so both 
 same graph. With ``--refresh-outputs`` a stale or missing file is redrawn.
 """
 
-import contextlib
 import re
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Optional
 
 from sybil import Document
 
 from pageformat.errors import PageError, page_name
 from pageformat.fences import lex_fences
 from pageformat.inline_snippets import REPOSITORY
-from snippets.autograd_graph import AutogradGraph, watching
-from snippets.graph_svg import graph_svg
-
-from .peer import peer_differences
 
 FIGURE = re.compile(r'^<figure>\n--8<-- "(?P<path>[^"\n]+\.svg)"\n(?:<figcaption>[^<>\n]+</figcaption>\n)?</figure>$', re.M)
 SNIPPET_LINE = re.compile(r"^.*--8<--.*$", re.M)
@@ -84,19 +79,6 @@ def page_figures(document: Document) -> list[tuple[int, int, Figure]]:
 
 def _line(document: Document, position: int) -> int:
     return document.text.count("\n", 0, position) + 1
-
-
-def draw(graph: AutogradGraph, line: int) -> Drawing:
-    """Draw ``graph`` for the block at ``line`` and ask torchviz about it."""
-    svg = graph_svg(graph)
-    return Drawing(line, svg, tuple(peer_differences(svg, graph)))
-
-
-@contextlib.contextmanager
-def recording(drawings: list[Drawing], line: int) -> Iterator[None]:
-    """Inside the block, draw every graph ``show_graph`` hands out and append it to ``drawings``."""
-    with watching(lambda graph: drawings.append(draw(graph, line))):
-        yield
 
 
 def figure_problem(drawing: Drawing, figure: Figure, refresh: bool) -> Optional[str]:

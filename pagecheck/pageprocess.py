@@ -25,12 +25,22 @@ import time
 import types
 from typing import Iterator, Optional
 
-from .reader import BlockRun, PageRequest, read_page
+from .reports import BlockRun, PageRequest
 
 _FORK_SERVER = multiprocessing.get_context("forkserver")
 _FORK_SERVER.set_forkserver_preload(["pagecheck.reader"])
 _SPAWN = multiprocessing.get_context("spawn")
 _HASH_SEEDS: list[int] = []
+
+
+def read_page(connection, request: PageRequest) -> None:
+    """The child's entry point: run the page (:func:`pagecheck.reader.read_page`, loaded by the fork server).
+
+    Imported here only in the child, so that the test process never imports torch.
+    """
+    from .reader import read_page as run_the_page
+
+    run_the_page(connection, request)
 
 
 class PageEnded(Exception):

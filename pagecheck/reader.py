@@ -16,50 +16,18 @@ import os
 import random
 import sys
 import time
-from dataclasses import dataclass
-
 import numpy
 import torch
 
+from .drawing import recording
 from .execution import Transcript, run_code, show_warnings_on
-from .figures import Drawing, recording
+from .figures import Drawing
+from .hardware import AVAILABLE
 from .normalize import stable_text
+from .reports import BlockRun, PageRequest
 from .side_effects import Watch, guarded
 
 RUNNER_VARIABLES = ("PYTEST_", "PYTHONHASHSEED")
-
-
-@dataclass(frozen=True)
-class BlockCode:
-    """A python block to run: its page line and its source."""
-
-    line: int
-    source: str
-
-
-@dataclass(frozen=True)
-class PageRequest:
-    """What the child needs to run a page as a reader would."""
-
-    page: str
-    blocks: tuple[BlockCode, ...]
-    cwd: str
-    root: str
-    refresh: bool
-
-
-@dataclass(frozen=True)
-class BlockRun:
-    """What one block did, in the form the checker compares; exceptions travel as text."""
-
-    line: int
-    shown: str
-    printed: str
-    dropped: int
-    raised: bool
-    trace: str
-    touched: tuple[str, ...]
-    drawings: tuple[Drawing, ...]
 
 
 def become_fresh() -> dict:
@@ -81,6 +49,9 @@ def read_page(connection, request: PageRequest) -> None:
     transcript = Transcript()
     show_warnings_on(lambda: transcript)
     for block in request.blocks:
+        if block.needs and not AVAILABLE[block.needs]():
+            connection.send(("ran", BlockRun(block.line, "", "", 0, False, "", (), (), skipped=True)))
+            continue
         connection.send(("started", block.line, time.monotonic()))
         transcript = Transcript()
         drawings: list[Drawing] = []

@@ -29,7 +29,7 @@ _FIGURE = re.compile(r'^--8<-- "(figures/[^"\n]+)"$', re.M)
 def devices() -> str:
     """Which devices a page may ask for (``needs=cuda``) this machine has: a block that needs one
     it lacks is skipped, and that skip is recorded like a pass."""
-    from pagecheck.evaluators import AVAILABLE
+    from pagecheck.hardware import AVAILABLE
 
     return "devices=" + ",".join(need for need, available in sorted(AVAILABLE.items()) if available())
 

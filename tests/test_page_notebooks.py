@@ -24,7 +24,7 @@ from pageformat.notebook import PageNotebook, page_notebook
 from tests.docs import DOCS, LANGUAGES, fail_with, pages
 from tests.result_inputs import kernel_self_test_inputs, page_notebook_inputs
 from tests.kernels import CellRun, outputs_text, run_notebooks, selected
-from pagecheck.evaluators import AVAILABLE
+from pagecheck.hardware import AVAILABLE
 from pagecheck.normalize import tidy
 from pagecheck.verdict import output_diff, raise_mismatch
 
