@@ -15,6 +15,7 @@ with or without pytest-xdist.
 
 import atexit
 import contextlib
+import functools
 import multiprocessing
 import multiprocessing.forkserver
 import os
@@ -24,13 +25,13 @@ import sys
 import time
 import types
 from typing import Iterator, Optional
+from unittest import mock
 
 from .reports import BlockRun, PageRequest
 
 _FORK_SERVER = multiprocessing.get_context("forkserver")
 _FORK_SERVER.set_forkserver_preload(["pagecheck.reader"])
 _SPAWN = multiprocessing.get_context("spawn")
-_HASH_SEEDS: list[int] = []
 
 
 def read_page(connection, request: PageRequest) -> None:
@@ -52,14 +53,14 @@ class PageEnded(Exception):
         self.line = line
 
 
+@functools.cache
 def _hash_seed() -> int:
     """The hash seed of this test process's fork server, drawn when it first starts."""
-    if not _HASH_SEEDS:
-        _HASH_SEEDS.append(random.randrange(1, 2**32))
-        with _environment(PYTHONHASHSEED=str(_HASH_SEEDS[0])):
-            multiprocessing.forkserver.ensure_running()
-        atexit.register(_stop_fork_server)
-    return _HASH_SEEDS[0]
+    seed = random.randrange(1, 2**32)
+    with mock.patch.dict(os.environ, PYTHONHASHSEED=str(seed)):
+        multiprocessing.forkserver.ensure_running()
+    atexit.register(_stop_fork_server)
+    return seed
 
 
 @contextlib.contextmanager
@@ -74,24 +75,14 @@ def _no_main_module() -> Iterator[None]:
         sys.modules["__main__"] = runner_main
 
 
-class _environment:
-    """Set environment variables while the body runs (a new interpreter reads them as it starts)."""
-
-    def __init__(self, **values: str):
-        self.values = values
-        self.saved: dict[str, Optional[str]] = {}
-
-    def __enter__(self):
-        for name, value in self.values.items():
-            self.saved[name] = os.environ.get(name)
-            os.environ[name] = value
-
-    def __exit__(self, *_):
-        for name, value in self.saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+def ending(status: Optional[int], whose: str) -> str:
+    """How a process ended, in words: ``status`` as multiprocessing and subprocess give it
+    (negative: the signal that killed it; None: unknown)."""
+    if status is None:
+        return f"ended {whose} process"
+    if status < 0:
+        return f"ended {whose} process with signal {signal.Signals(-status).name}"
+    return f"ended {whose} process with exit status {status}"
 
 
 def _stop_fork_server() -> None:
@@ -103,22 +94,16 @@ class PageProcess:
     """A page running in its child process, and the reports it has sent so far."""
 
     def __init__(self, request: PageRequest, second_run: bool = False):
-        self.request = request
         self.runs: dict[int, BlockRun] = {}
         self.started: dict[int, float] = {}
         self.rewritten: Optional[tuple[str, ...]] = None
         self.ended: Optional[PageEnded] = None
         receiving, sending = multiprocessing.Pipe(duplex=False)
-        if second_run:
-            other_seed = (_hash_seed() % (2**32 - 1)) + 1
-            with _environment(PYTHONHASHSEED=str(other_seed)), _no_main_module():
-                self.process = _SPAWN.Process(target=read_page, args=(sending, request), daemon=True)
-                self.process.start()
-        else:
-            _hash_seed()
-            with _no_main_module():
-                self.process = _FORK_SERVER.Process(target=read_page, args=(sending, request), daemon=True)
-                self.process.start()
+        seed = _hash_seed()
+        context, environment = (_SPAWN, {"PYTHONHASHSEED": str(seed % (2**32 - 1) + 1)}) if second_run else (_FORK_SERVER, {})
+        with mock.patch.dict(os.environ, environment), _no_main_module():
+            self.process = context.Process(target=read_page, args=(sending, request), daemon=True)
+            self.process.start()
         sending.close()
         self.connection = receiving
 
@@ -166,13 +151,7 @@ class PageProcess:
     def _how_it_ended(self) -> str:
         """Words for a child that ended while a block ran."""
         self.process.join(5)
-        status = self.process.exitcode
-        if status is None:
-            how = "ended the page's process"
-        elif status < 0:
-            how = f"ended the page's process with signal {signal.Signals(-status).name}"
-        else:
-            how = f"ended the page's process with exit status {status}"
+        how = ending(self.process.exitcode, "the page's")
         return f"the block {how}; the rest of the page did not run"
 
     def stop(self) -> None:

@@ -8,18 +8,16 @@ Two things are added to xdist here:
 - :class:`PageScheduling` does not hand the crashed test's module or page to the new worker
   (xdist's own ``loadfile`` scheduling runs the crashed test again, which crashes again, until it
   runs out of workers), nor any work to a new worker that has not collected yet;
-- :func:`crash_report` words the failure as every other failure of the checker:
-  ``docs/<lang>/<page>.md:<line>: ...`` with the worker's exit status.
+- :func:`crash_report` words the failure with the worker's exit status or signal.
 """
 
-import re
-import signal
 from typing import Optional
 
 from xdist.scheduler import LoadFileScheduling
 
+from .pageprocess import ending
+
 SPREAD = ("tests/browser/",)  # tests handed out one by one rather than a module at a time
-_SYBIL_ITEM = re.compile(r"^(?P<page>[^:]+)::line:(?P<line>\d+),column:\d+$")
 
 
 class PageScheduling(LoadFileScheduling):
@@ -58,14 +56,8 @@ def exit_status(worker) -> Optional[int]:
 
 
 def crash_report(nodeid: str, status: Optional[int]) -> str:
-    """The failure of the test ``nodeid`` whose process ended with ``status``."""
-    if status is None:
-        how = "ended the test process"
-    elif status < 0:
-        how = f"ended the test process with signal {signal.Signals(-status).name}"
-    else:
-        how = f"ended the test process with exit status {status}"
-    item = _SYBIL_ITEM.match(nodeid)
-    if item is None:
-        return f"{nodeid}: the test {how}"
-    return f"{item['page']}:{item['line']}: the block {how}; the rest of the page did not run"
+    """The failure of the test ``nodeid`` whose process ended with ``status``.
+
+    Page code never runs in a worker (each page has a process of its own), so this is a test's own.
+    """
+    return f"{nodeid}: the test {ending(status, 'the test')}"
