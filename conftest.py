@@ -38,24 +38,16 @@ def pytest_addoption(parser):
         default="docs",
         help="the folder whose Markdown pages the checker runs (the self-tests point it at tests/samples/...)",
     )
-    parser.addoption(
-        "--pages-in-reverse",
-        action="store_true",
-        help="run the docs/ pages in reverse order (each page's blocks still top to bottom)",
-    )
 
 
 def pytest_collection_modifyitems(config, items):
-    """Give each page block its page's cache inputs; with --pages-in-reverse, run the pages last to first."""
+    """Give each page block its page's cache inputs."""
     from resultcache.plugin import declare  # after pytest_plugins loaded it, so that pytest rewrites its asserts
     from tests.result_inputs import page_run_inputs
 
     for item in items:
         if hasattr(item, "example") and DOCS in item.path.parents:
             item.add_marker(declare(page_run_inputs, together=True))
-    if config.getoption("--pages-in-reverse"):
-        pages = list(dict.fromkeys(item.path for item in items))
-        items.sort(key=lambda item: -pages.index(item.path))
 
 
 @pytest.hookimpl(trylast=True)

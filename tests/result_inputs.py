@@ -127,17 +127,10 @@ def loaded_files(page: Path) -> list[Path]:
 
 def page_audit_inputs(item: pytest.Item) -> list[Input]:
     """A browser audit of one page: its built HTML and the CSS and JS it loads, the browser tests'
-    code and the browser, the versions (axe-core's among them, in requirements.lock)."""
+    code and the browser, the versions (axe-core's among them, in requirements.lock). Not the
+    search index: a page requests it only once the reader opens search (tests/browser/test_search.py)."""
     page = built_page(item.callspec.params["path"])
     return [*map(in_build, [page, *loaded_files(page)]), *BROWSER, _chromium(), *VERSIONS]
-
-
-def page_load_inputs(item: pytest.Item) -> list[Input]:
-    """A page loaded until the network is idle: what its audit reads, and the search index of its
-    language, which Material fetches at load."""
-    path = item.callspec.params["path"]
-    language = path.split("/", 1)[0] if path.startswith("en/") else ""
-    return [*page_audit_inputs(item), in_build(built()[0] / language / "search" / "search_index.json")]
 
 
 def built_site_inputs(item: pytest.Item) -> list[Input]:
@@ -150,12 +143,6 @@ def checker_self_test_inputs(item: pytest.Item) -> list[Input]:
     """The checker's self-tests: its sample pages, the checker and the snippets it draws with, the
     pytest set-up its subprocess runs use, the versions."""
     return [ROOT / "tests" / "samples", ROOT / "snippets", *CHECKER, ROOT / "pyproject.toml", ROOT / "resultcache", *VERSIONS]
-
-
-def every_page_inputs(item: pytest.Item) -> list[Input]:
-    """A run of every docs page: the pages, the figures and snippets they use, the checker, the
-    pytest set-up, the versions."""
-    return [DOCS, ROOT / "figures", ROOT / "snippets", *CHECKER, ROOT / "pyproject.toml", *VERSIONS]
 
 
 def kernel_self_test_inputs(item: pytest.Item) -> list[Input]:

@@ -10,8 +10,6 @@ import pytest
 from pageformat.blocks import pair_blocks
 from tests.docs import DOCS, ROOT, docs_sybil
 from pagecheck.figures import page_figures
-from resultcache.plugin import declare
-from tests.result_inputs import every_page_inputs
 
 
 def test_every_page_under_docs_is_checked():
@@ -49,21 +47,3 @@ def test_every_block_is_collected_exactly_once(request):
         document = sybil.parse(path)
         assert per_page[page] == len(pair_blocks(document)) + len(page_figures(document)) + 1, page
     assert any(re.match(r"README\.md::", item) for item in items)
-
-
-@declare(every_page_inputs)
-def test_pages_pass_in_reverse_order():
-    """Each page runs in its own namespace from a fresh torch state, so page order cannot matter."""
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "docs", "-q", "-n", "0", "--pages-in-reverse", "-rf", "--no-result-cache"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    failed = re.findall(r"^FAILED (\S+)", run.stdout, re.M)
-    if run.returncode != 0:
-        pytest.fail(
-            "run with the pages in reverse order, these fail: " + (", ".join(failed) or run.stdout[-3000:]) + "; a page's "
-            "check above says why; one that passes in page order but fails here depends on another page (each must run alone)",
-            pytrace=False,
-        )

@@ -204,7 +204,7 @@ def test_the_test_kinds_declare_their_inputs():
         test_every_page.test_page_loads_cleanly_and_passes_axe_in_both_palettes,
     ]
     declared = [mark.kwargs["inputs"] for test in tests for mark in test.pytestmark if mark.name == declare(list).name]
-    assert declared == [result_inputs.page_notebook_inputs, result_inputs.exercise_inputs, result_inputs.page_load_inputs]
+    assert declared == [result_inputs.page_notebook_inputs, result_inputs.exercise_inputs, result_inputs.page_audit_inputs]
     assert test_accessibility.pytestmark.kwargs["inputs"] is result_inputs.built_site_inputs
 
 

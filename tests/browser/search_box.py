@@ -8,7 +8,7 @@ RESULT_LINKS = ".md-search-result__item a.md-search-result__link"
 
 def search(page, base_url: str, path: str, query: str) -> list[str]:
     """Type ``query`` into the search box of ``path``; return the results' URLs, highlighting dropped."""
-    page.goto(base_url + path, wait_until="networkidle")
+    page.goto(base_url + path, wait_until="load")
     page.click(SEARCH_INPUT)
     return search_again(page, query)
 

@@ -16,7 +16,7 @@ def switch_language(page, language: str) -> None:
 
 
 def test_language_switcher_goes_to_the_same_page_and_back(page, base_url):
-    page.goto(base_url + "detach/", wait_until="networkidle")
+    page.goto(base_url + "detach/", wait_until="load")
     switch_language(page, "en")
     page.wait_for_url(base_url + "en/detach/")
     assert page.locator("html").get_attribute("lang") == "en"
@@ -43,7 +43,7 @@ def test_search_finds_the_leaf_tensor_section(page, base_url):
 
 
 def test_copy_button_copies_the_code_and_not_its_output(page, base_url):
-    page.goto(base_url + "en/", wait_until="networkidle")
+    page.goto(base_url + "en/", wait_until="load")
     code = page.locator(".language-python code").first
     code.hover()
     page.locator(".language-python [data-md-type=copy]").first.click()
@@ -54,17 +54,17 @@ def test_copy_button_copies_the_code_and_not_its_output(page, base_url):
 
 
 def test_palette_toggle_switches_and_persists_across_pages(page, base_url):
-    page.goto(base_url + "graph/", wait_until="networkidle")
+    page.goto(base_url + "graph/", wait_until="load")
     body = page.locator("body")
     assert body.get_attribute("data-md-color-scheme") == "default"
     page.locator("label.md-header__button[for='__palette_1']").click()
     assert body.get_attribute("data-md-color-scheme") == "slate"
-    page.goto(base_url + "detach/", wait_until="networkidle")
+    page.goto(base_url + "detach/", wait_until="load")
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
 
 def test_a_formula_renders(page, base_url):
-    page.goto(base_url + "graph/", wait_until="networkidle")
+    page.goto(base_url + "graph/", wait_until="load")
     formula = page.locator(".math math[display=block]").first
     assert formula.is_visible()
     box = formula.bounding_box()
@@ -72,7 +72,7 @@ def test_a_formula_renders(page, base_url):
 
 
 def test_a_missing_url_shows_the_sites_404_page(page, base_url):
-    response = page.goto(base_url + "no/such/page/", wait_until="networkidle")
+    response = page.goto(base_url + "no/such/page/", wait_until="load")
     assert response.status == 404
     assert page.locator("h1").inner_text() == "404 - Not found"
     assert page.locator(".md-header").is_visible()

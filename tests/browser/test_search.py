@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from pagelint.site_structure import chapters
-from tests.browser.search_box import search
+from tests.browser.search_box import search, search_again
 from tests.docs import site_config
 from tests.gallery import gallery_messages, quoted_messages
 from tests.test_search_index import index
@@ -46,7 +46,7 @@ def first_results(page, base_url: str, language: str, queries: list[str]) -> dic
     """What Material's search lists first for each query on a page of ``language``: the page's
     location, then its sections', best first. One page load; the queries go to Material's search
     worker, the code behind the search box, without typing them."""
-    page.goto(base_url + PREFIX[language] + "errors/", wait_until="networkidle")
+    page.goto(base_url + PREFIX[language] + "errors/", wait_until="load")
     return dict(zip(queries, page.evaluate(FIRST_RESULTS, queries)))
 
 
@@ -115,3 +115,23 @@ def test_search_lists_only_pages_of_the_readers_language(page, base_url, path, q
     results = search(page, base_url, path, query)
     in_english = [url.startswith(base_url + "en/") for url in results]
     assert in_english == [path.startswith("en/")] * len(results), results
+
+
+@pytest.mark.parametrize("language", PREFIX)
+def test_a_page_fetches_its_search_index_when_the_reader_opens_search_and_not_before(page, base_url, language):
+    index = base_url + PREFIX[language] + "search/search_index.json"
+    requested = []
+
+    def record(request):
+        requested.append(request.url)
+
+    page.on("request", record)
+    try:
+        page.goto(base_url + PREFIX[language] + "detach/", wait_until="networkidle")
+        assert index not in requested
+        with page.expect_response(index) as response:
+            page.keyboard.press("/")  # Material's shortcut: it focuses the search box
+    finally:
+        page.remove_listener("request", record)
+    assert response.value.status == 200
+    assert search_again(page, "detach")[0].startswith(base_url + PREFIX[language])
