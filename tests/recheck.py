@@ -105,7 +105,7 @@ def plant_sentence(repository: Path) -> Path:
     first = next(number for number, line in enumerate(lines) if line[:1].isalpha())
     lines[first] = lines[first].rstrip("\n") + PLANTED + "\n"
     page.write_text("".join(lines), encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "pagelint.sections"], cwd=repository, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "pagelint.sections", str(page.relative_to(repository))], cwd=repository, check=True, capture_output=True)
     return page
 
 
