@@ -51,19 +51,36 @@ def test_every_block_is_collected_exactly_once(request):
     assert any(re.match(r"README\.md::", item) for item in items)
 
 
-@declare(every_page_inputs)
-def test_pages_pass_in_reverse_order():
-    """Each page runs in its own namespace from a fresh torch state, so page order cannot matter."""
+def failed_blocks(*arguments: str) -> tuple[list[str], subprocess.CompletedProcess]:
+    """The ids of the page blocks that fail in a run of the page checker with ``arguments``, and the run."""
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "docs", "-q", "-n", "0", "--pages-in-reverse", "-rf", "--no-result-cache"],
+        [sys.executable, "-m", "pytest", *arguments, "-q", "-n", "0", "-rf", "--no-result-cache"],
         cwd=ROOT,
         capture_output=True,
         text=True,
     )
-    failed = re.findall(r"^FAILED (\S+)", run.stdout, re.M)
-    if run.returncode != 0:
+    return re.findall(r"^FAILED (\S+)", run.stdout, re.M), run
+
+
+@declare(every_page_inputs)
+def test_pages_pass_in_reverse_order(request):
+    """Each page runs in its own namespace from a fresh torch state, so page order cannot matter.
+
+    A block that fails in reverse order is run again with its page alone, in page order: if it fails
+    there too, the fault is the page's own, which the page's own check reports in this run; this
+    test then says so in a skip. Only a block that passes alone fails this test, or one whose page
+    this run does not check."""
+    failed, run = failed_blocks("docs", "--pages-in-reverse")
+    if run.returncode == 0:
+        return
+    pages = list(dict.fromkeys(block.split("::")[0] for block in failed))
+    alone, _ = failed_blocks(*pages) if pages else ([], None)
+    checked = {item.nodeid for item in request.session.items}
+    not_own = [block for block in failed if block not in alone or block not in checked]
+    if not failed or not_own:
         pytest.fail(
-            "run with the pages in reverse order, these fail: " + (", ".join(failed) or run.stdout[-3000:]) + "; a page's "
+            "run with the pages in reverse order, these fail: " + (", ".join(not_own) or run.stdout[-3000:]) + "; a page's "
             "check above says why; one that passes in page order but fails here depends on another page (each must run alone)",
             pytrace=False,
         )
+    pytest.skip(f"{', '.join(pages)} fail in page order too, as their own checks in this run report: the order cannot be judged")

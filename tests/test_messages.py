@@ -69,7 +69,7 @@ def test_refresh_lists_what_it_rewrote():
     assert summary(rewritten(before, before)) == "refresh rewrote nothing"
 
 
-def test_a_failure_given_already_points_at_the_first_instead_of_repeating_it(tmp_path):
+def test_a_failure_given_already_is_listed_under_the_first_and_still_fails_the_run(tmp_path):
     (tmp_path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
     (tmp_path / "test_twice.py").write_text(
         "import pytest\n\n"
@@ -85,4 +85,5 @@ def test_a_failure_given_already_points_at_the_first_instead_of_repeating_it(tmp
         text=True,
     )
     assert run.stdout.count("docs/zh/x.md has no twin docs/en/x.md") == 1 + run.stdout.count("FAILED test_twice.py::test_first -")
-    assert "the same failure as test_twice.py::test_first (above)" in run.stdout
+    assert "the fault of test_twice.py::test_first fails 1 more:\n  test_twice.py::test_second\n" in run.stdout
+    assert "1 failed, 1 repeated in" in run.stdout and run.returncode == 1
