@@ -15,7 +15,6 @@ runs every test, as does ``--refresh-outputs``).
 from pathlib import Path
 
 import pytest
-from sybil.example import SybilFailure
 
 from pagecheck.workers import PageScheduling, crash_report, exit_status
 
@@ -89,16 +88,6 @@ def pytest_collect_file(file_path, parent):
     if any(file_path == scope or scope in file_path.parents for scope in MARKDOWN_DOCS_SCOPE):
         return collected
     return [node for node in collected if not type(node).__module__.startswith("pytest_markdown_docs")]
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item, call):
-    """Report a page block's failure in the checker's own words, which name the page line, without
-    Sybil's preamble ("Example at <absolute path>, line …, column … did not evaluate as expected")."""
-    report = yield
-    if call.excinfo is not None and isinstance(call.excinfo.value, SybilFailure):
-        report.longrepr = call.excinfo.value.result
-    return report
 
 
 @pytest.hookimpl(optionalhook=True)

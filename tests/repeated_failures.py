@@ -1,4 +1,10 @@
-"""One fault, one report. One fault often fails several tests: a missing twin fails every test that
+"""One fault, one report. A page block's failure is reported in the checker's own words, whose first
+line names the page line, without Sybil's preamble ("Example at <absolute path>, line …, column …
+did not evaluate as expected"). A test that a fixture skips is reported at the line of the fixture
+that skipped it, not at the test's own line, so that pytest's summary folds the tests one fixture
+skips for one reason (a failed site build: tests/conftest.py) into one line with their count.
+
+One fault often fails several tests: a missing twin fails every test that
 needs it with the same sentence; a page block that fails also fails its notebook cell and the
 page's parity with its twin, whose reports begin with the same page line (``docs/en/detach.md:18``).
 
@@ -9,16 +15,20 @@ in full; the others are listed once, under it, in a section of their own, and co
 "repeated" in pytest's last line instead of "failed". They still fail the run: pytest's exit
 status counts them as the tests reported them.
 
-A pytest plugin, loaded by conftest.py; it acts in the process that reports (not in pytest-xdist's
-workers, which send it their reports).
+A pytest plugin, loaded by conftest.py; the grouping acts in the process that reports (not in
+pytest-xdist's workers, which send it their reports).
 """
 
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
+import _pytest
 import pytest
+from sybil.example import SybilFailure
 
 PAGE_LINE = re.compile(r"\bdocs/[\w./-]+\.md:\d+")
+PYTEST = Path(_pytest.__file__).parent
 FAILED = ("failed", "error")
 REPEATED = "repeated"
 
@@ -47,6 +57,27 @@ def repeats(reports: Iterable[pytest.TestReport]) -> dict[str, list[pytest.TestR
         else:
             repeated.setdefault(first, []).append(report)
     return repeated
+
+
+def fixture_skip_place(call: pytest.CallInfo) -> tuple[str, int] | None:
+    """The file and line of the fixture that skipped a test in its setup; None for any other skip,
+    and for one pytest raised itself (a skip marker)."""
+    if call.when != "setup" or call.excinfo is None or not isinstance(call.excinfo.value, pytest.skip.Exception):
+        return None
+    raised = call.excinfo.traceback.filter(call.excinfo)[-1]
+    return None if PYTEST in Path(raised.path).parents else (str(raised.path), raised.lineno + 1)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A page block's failure in the checker's own words; a fixture's skip at the fixture's line (see the module's docstring)."""
+    report = yield
+    if call.excinfo is not None and isinstance(call.excinfo.value, SybilFailure):
+        report.longrepr = call.excinfo.value.result
+    place = fixture_skip_place(call)
+    if place and isinstance(report.longrepr, tuple):
+        report.longrepr = (*place, report.longrepr[2])
+    return report
 
 
 class RepeatedFailures:

@@ -88,11 +88,12 @@ def build_failure(site: list[str], offline: list[str], command: list[str]) -> st
     return "\n".join(lines)
 
 
-def build_sites(site: Path, offline: Path) -> None:
+def build_sites(site: Path, offline: Path, config: Path = ROOT / "mkdocs.yml") -> None:
     """Build the site and its offline copy (``OFFLINE=true``: Material's offline plugin) side by side,
-    then zip the copy into the site, where its home pages link to it, as ``make build offline`` does."""
-    command = build_command(site)
-    builds = [start_build(command), start_build(build_command(offline), OFFLINE="true")]
+    then zip the copy into the site, where its home pages link to it, as ``make build offline`` does.
+    ``config``: the site's unless told (tests/test_messages.py builds one with planted faults)."""
+    command = build_command(site, config)
+    builds = [start_build(command), start_build(build_command(offline, config), OFFLINE="true")]
     site_problems, offline_problems = map(mkdocs_problems, builds)
     if site_problems or offline_problems:
         raise BuildFailed(build_failure(site_problems, offline_problems, command))
@@ -105,9 +106,9 @@ def run_id() -> str:
     return os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"process-{os.getpid()}"
 
 
-def built_sites(folder: Path) -> tuple[Path, Path]:
-    """The site and its offline copy in ``folder``, built there by the first process to ask (the
-    others, xdist's workers, wait on a lock and read the same files, or the same failure)."""
+def built_sites(folder: Path, config: Path = ROOT / "mkdocs.yml") -> tuple[Path, Path]:
+    """The site and its offline copy of ``config`` in ``folder``, built there by the first process to
+    ask (the others, xdist's workers, wait on a lock and read the same files, or the same failure)."""
     site, offline = folder / "site", folder / "offline" / "autograd-guide"
     failed = folder / f"failed-{run_id()}"
     folder.mkdir(parents=True, exist_ok=True)
@@ -120,7 +121,7 @@ def built_sites(folder: Path) -> tuple[Path, Path]:
             for earlier in folder.glob("failed-*"):  # an earlier run's failure: this run builds afresh
                 earlier.unlink()
             try:
-                build_sites(site, offline)
+                build_sites(site, offline, config)
             except BuildFailed as failure:
                 failed.write_text(str(failure), encoding="utf-8")
                 raise
