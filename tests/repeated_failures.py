@@ -4,9 +4,9 @@ did not evaluate as expected"). A test that a fixture skips is reported at the l
 that skipped it, not at the test's own line, so that pytest's summary folds the tests one fixture
 skips for one reason (a failed site build: tests/conftest.py) into one line with their count.
 
-One fault often fails several tests: a missing twin fails every test that
-needs it with the same sentence; a page block that fails also fails its notebook cell and the
-page's parity with its twin, whose reports begin with the same page line (``docs/en/detach.md:18``).
+One fault often fails several tests: a missing twin fails every test that needs it with the same
+sentence; a page block that fails also fails its notebook cell and the page's parity with its twin,
+whose reports begin with the same page line (``docs/en/detach.md:18``).
 
 At the end of the run, before pytest prints the failures, they are grouped by fault: two failures
 belong together when their messages are the same, or when the first lines of both name the same
@@ -19,16 +19,16 @@ A pytest plugin, loaded by conftest.py; the grouping acts in the process that re
 pytest-xdist's workers, which send it their reports).
 """
 
+import inspect
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
-import _pytest
 import pytest
 from sybil.example import SybilFailure
 
 PAGE_LINE = re.compile(r"\bdocs/[\w./-]+\.md:\d+")
-PYTEST = Path(_pytest.__file__).parent
+PYTEST = Path(inspect.getfile(pytest.Item)).parent  # pytest's own code: a skip raised there is a skip marker's
 FAILED = ("failed", "error")
 REPEATED = "repeated"
 
@@ -100,10 +100,8 @@ class RepeatedFailures:
             kept = [report for report in stats.pop(kind, []) if id(report) not in moved]
             if kept:
                 stats[kind] = kept
-        for first, reports in self.repeated.items():
-            for report in reports:
-                report.longrepr = f"the same fault as {first} (above)"
-            stats.setdefault(REPEATED, []).extend(reports)
+        if moved:
+            stats[REPEATED] = [report for reports in self.repeated.values() for report in reports]
 
     def pytest_terminal_summary(self, terminalreporter) -> None:
         """List each fault's repeated failures once, under the test id of the failure printed in full."""
@@ -117,5 +115,6 @@ class RepeatedFailures:
 
 
 def pytest_configure(config):
+    """Group the failures in the process that reports them."""
     if not hasattr(config, "workerinput"):
         config.pluginmanager.register(RepeatedFailures(), "autograd-guide-repeated-failures")
