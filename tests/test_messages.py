@@ -136,7 +136,7 @@ LINE_BUDGET = 60  # measured: 57 lines (9 of them pytest's header and progress),
 
 def test_four_planted_faults_give_four_short_reports(tmp_path):
     """The four faults of issue 15 planted at once in a small project checked as the suite checks the
-    site (tests/samples/four_faults/conftest.py), with two workers as `make test` has: each fault is
+    site (tests/samples/four_faults/conftest.py), with two xdist workers as `make test` runs it: each fault is
     reported once, in full, the build once more in MkDocs' words; what merely repeats a fault is listed
     under it, and what needs the failed build is skipped in one line; the run fails."""
     project = tmp_path / "four_faults"
