@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from pageformat.blocks import pair_blocks
-from tests.docs import DOCS, ROOT, docs_sybil
+from tests.docs import DOCS, ROOT, docs_sybil, fail_with
 from pagecheck.figures import page_figures
 from resultcache.plugin import declare
 from tests.result_inputs import every_page_inputs
@@ -76,11 +76,18 @@ def test_pages_pass_in_reverse_order(request):
     pages = list(dict.fromkeys(block.split("::")[0] for block in failed))
     alone = failed_blocks(*pages)[0] if pages else []
     checked = {item.nodeid for item in request.session.items}
-    not_own = [block for block in failed if block not in alone or block not in checked]
-    if not failed or not_own:
-        pytest.fail(
-            "run with the pages in reverse order, these fail: " + (", ".join(not_own) or run.stdout[-3000:]) + "; a page's "
-            "check above says why; one that passes in page order but fails here depends on another page (each must run alone)",
-            pytrace=False,
+    order_dependent = [block for block in failed if block not in alone]
+    unchecked = [block for block in failed if block in alone and block not in checked]
+    problems = [] if failed else [f"the run with the pages in reverse order failed:\n{run.stdout[-3000:]}"]
+    if order_dependent:
+        problems.append(
+            f"these fail with the pages in reverse order and pass in page order: {', '.join(order_dependent)}; "
+            "each depends on another page (each must run alone)"
         )
+    if unchecked:
+        problems.append(
+            f"these fail in either order, and this run does not check their pages: {', '.join(unchecked)}; "
+            "run their pages (.venv/bin/python -m pytest <page>) to see why"
+        )
+    fail_with(problems)
     pytest.skip(f"{', '.join(pages)} fail in page order too, as their own checks in this run report: the order cannot be judged")
