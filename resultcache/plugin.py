@@ -9,6 +9,9 @@ test's own file is always one of them. Tests that share state (the blocks of one
 order in one namespace) are declared ``together``: they are reused only when every one of them
 can be, and otherwise all run.
 
+An inputs function that cannot tell them in this run (they are read from a site whose build
+failed) raises :class:`InputsUnknown`: that test runs, and its result is not recorded.
+
 A reused test runs no setup and no fixture, so a fixture only reused tests would need (the site
 build, a Jupyter kernel) is never made; :func:`is_reused` tells a session-wide fixture which
 tests will really run.
@@ -37,6 +40,10 @@ _REUSED = pytest.StashKey[dict]()
 _FAILED = pytest.StashKey[bool]()
 _SKIP = pytest.StashKey[list]()
 _PLUGIN = "resultcache"
+
+
+class InputsUnknown(Exception):
+    """Raised by an inputs function whose inputs cannot be known in this run: the test runs, unrecorded."""
 
 
 def declare(inputs: Callable[[pytest.Item], Iterable[Input]], together: bool = False) -> pytest.MarkDecorator:
@@ -97,9 +104,13 @@ class ResultCache:
             marker = item.get_closest_marker(MARKER)
             if marker is None:
                 continue
-            inputs = (item.path, *marker.kwargs["inputs"](item))
-            item.stash[_KEY] = self.store.key(item.nodeid, self.inputs_digest(inputs, config.rootpath))
-            item.stash[_REUSED] = self.store.recorded(item.stash[_KEY])
+            try:
+                inputs = (item.path, *marker.kwargs["inputs"](item))
+            except InputsUnknown:
+                item.stash[_REUSED] = None
+            else:
+                item.stash[_KEY] = self.store.key(item.nodeid, self.inputs_digest(inputs, config.rootpath))
+                item.stash[_REUSED] = self.store.recorded(item.stash[_KEY])
             if marker.kwargs.get("together"):
                 together.setdefault(item.path, []).append(item)
         for group in together.values():

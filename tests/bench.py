@@ -182,7 +182,7 @@ def tree_cost(command: list[str]) -> Cost:
 def browser_lines() -> list[str]:
     """CPU seconds of each group of browser tests, run serially, less the site build each starts with."""
     with tempfile.TemporaryDirectory() as scratch:
-        build = tree_cost([sys.executable, "-c", f"from pathlib import Path; from tests.conftest import build_sites; build_sites(Path({scratch!r}) / 'site', Path({scratch!r}) / 'offline' / 'autograd-guide')"])
+        build = tree_cost([sys.executable, "-c", f"from pathlib import Path; from tests.site_build import build_sites; build_sites(Path({scratch!r}) / 'site', Path({scratch!r}) / 'offline' / 'autograd-guide')"])
     lines = []
     for name, selection in BROWSER_GROUPS.items():
         cost = tree_cost([sys.executable, "-m", "pytest", "-q", *SERIAL, *selection])

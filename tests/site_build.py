@@ -4,6 +4,10 @@ With the result cache on, the two builds go to ``.cache/site/<key>/``, ``key`` b
 of everything a build reads (:func:`build_inputs`): a run after one that built the same inputs
 reuses those files, and a run after an edit builds afresh into a new folder (the few newest are
 kept). With the cache off they go to the run's temporary folder, as a fresh clone builds them.
+
+A failed build raises :class:`BuildFailed` with MkDocs' own words. The failure is kept in the folder
+for the rest of the run (not for a later run), so that the run's other processes are told the same
+words instead of building again.
 """
 
 import os
@@ -12,7 +16,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from filelock import FileLock
 
 from resultcache.digest import Input, digest
@@ -28,6 +31,10 @@ def build_inputs() -> list[Input]:
     """What the build reads: pages, figures, theme overrides, hooks and what they import, the
     configuration, the pinned versions, and the environment variables mkdocs.yml reads."""
     return [*(ROOT / name for name in BUILD_READS), *VERSIONS, f"SITE_URL={os.environ.get('SITE_URL', '')}"]
+
+
+class BuildFailed(Exception):
+    """The site build failed; the message is MkDocs' own words for why."""
 
 
 MKDOCS_PROBLEM = ("WARNING", "ERROR", "Error", "Aborted", "Traceback", "  ")
@@ -54,36 +61,70 @@ def start_build(command: list[str], **environment: str) -> subprocess.Popen:
     )
 
 
-def build_problems(build: subprocess.Popen) -> str:
-    """Wait for ``build``; return MkDocs' own words for why it failed, or an empty string."""
+def mkdocs_problems(build: subprocess.Popen) -> list[str]:
+    """Wait for ``build``; return the lines in which MkDocs says why it failed (none when it built)."""
     output, _ = build.communicate()
     if build.returncode == 0:
-        return ""
-    reported = [line for line in output.splitlines() if line.startswith(MKDOCS_PROBLEM)]
-    return f"`{' '.join(build.args[2:])}` failed:\n" + "\n".join(reported)
+        return []
+    return [line for line in output.splitlines() if line.startswith(MKDOCS_PROBLEM)]
 
 
-def build_sites(site: Path, offline: Path) -> None:
+def build_problems(build: subprocess.Popen) -> str:
+    """Wait for ``build``; return MkDocs' own words for why it failed, or an empty string."""
+    reported = mkdocs_problems(build)
+    return f"`{' '.join(build.args[2:])}` failed:\n" + "\n".join(reported) if reported else ""
+
+
+def build_failure(site: list[str], offline: list[str], command: list[str]) -> str:
+    """The report of a failed build: MkDocs' lines for the site, and for the offline copy only
+    where they differ (the two builds read the same pages, so one fault mostly fails both alike)."""
+    lines = [f"the site build failed, as publishing would: `{' '.join(command[2:])}`"]
+    if site:
+        lines += site
+    if offline and offline != site:
+        lines += ["the offline copy's build (OFFLINE=true) failed:", *offline]
+    elif offline:
+        lines.append("the offline copy's build (OFFLINE=true) failed with the same lines")
+    return "\n".join(lines)
+
+
+def build_sites(site: Path, offline: Path, config: Path = ROOT / "mkdocs.yml") -> None:
     """Build the site and its offline copy (``OFFLINE=true``: Material's offline plugin) side by side,
-    then zip the copy into the site, where its home pages link to it, as ``make build offline`` does."""
-    builds = [start_build(build_command(site)), start_build(build_command(offline), OFFLINE="true")]
-    failed = [problem for problem in map(build_problems, builds) if problem]
-    if failed:
-        pytest.fail("the site build failed, as publishing would:\n" + "\n".join(failed), pytrace=False)
+    then zip the copy into the site, where its home pages link to it, as ``make build offline`` does.
+    ``config``: the site's unless told (tests/test_messages.py builds one with planted faults)."""
+    command = build_command(site, config)
+    builds = [start_build(command), start_build(build_command(offline, config), OFFLINE="true")]
+    site_problems, offline_problems = map(mkdocs_problems, builds)
+    if site_problems or offline_problems:
+        raise BuildFailed(build_failure(site_problems, offline_problems, command))
     download = site / site_config()["extra"]["offline_download"]
     subprocess.run([sys.executable, "-m", "zipfile", "-c", str(download), str(offline)], check=True)
 
 
-def built_sites(folder: Path) -> tuple[Path, Path]:
-    """The site and its offline copy in ``folder``, built there by the first process to ask (the
-    others, xdist's workers, wait on a lock and read the same files)."""
+def run_id() -> str:
+    """This pytest run, the same in each of its processes: xdist's id of the run, or this process."""
+    return os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"process-{os.getpid()}"
+
+
+def built_sites(folder: Path, config: Path = ROOT / "mkdocs.yml") -> tuple[Path, Path]:
+    """The site and its offline copy of ``config`` in ``folder``, built there by the first process to
+    ask (the others, xdist's workers, wait on a lock and read the same files, or the same failure)."""
     site, offline = folder / "site", folder / "offline" / "autograd-guide"
+    failed = folder / f"failed-{run_id()}"
     folder.mkdir(parents=True, exist_ok=True)
     with FileLock(str(folder) + ".lock"):
+        if failed.is_file():
+            raise BuildFailed(failed.read_text(encoding="utf-8"))
         if not (folder / "built").is_file():
             for partial in (site, offline.parent):
                 shutil.rmtree(partial, ignore_errors=True)
-            build_sites(site, offline)
+            for earlier in folder.glob("failed-*"):  # an earlier run's failure: this run builds afresh
+                earlier.unlink()
+            try:
+                build_sites(site, offline, config)
+            except BuildFailed as failure:
+                failed.write_text(str(failure), encoding="utf-8")
+                raise
             (folder / "built").touch()
     return site, offline
 

@@ -6,6 +6,8 @@ page (tests/test_page_links.py), parity (tests/test_parity.py), a section change
 (tests/test_translation_sync.py), the exercise rules (tests/test_exercises.py)."""
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -69,7 +71,7 @@ def test_refresh_lists_what_it_rewrote():
     assert summary(rewritten(before, before)) == "refresh rewrote nothing"
 
 
-def test_a_failure_given_already_points_at_the_first_instead_of_repeating_it(tmp_path):
+def test_a_failure_given_already_is_listed_under_the_first_and_still_fails_the_run(tmp_path):
     (tmp_path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
     (tmp_path / "test_twice.py").write_text(
         "import pytest\n\n"
@@ -85,4 +87,82 @@ def test_a_failure_given_already_points_at_the_first_instead_of_repeating_it(tmp
         text=True,
     )
     assert run.stdout.count("docs/zh/x.md has no twin docs/en/x.md") == 1 + run.stdout.count("FAILED test_twice.py::test_first -")
-    assert "the same failure as test_twice.py::test_first (above)" in run.stdout
+    assert "the fault of test_twice.py::test_first fails 1 more:\n  test_twice.py::test_second\n" in run.stdout
+    assert "1 failed, 1 repeated in" in run.stdout and run.returncode == 1
+
+
+FOUR_FAULTS = {  # tests/samples/four_faults/, where each is planted: the text replaced, or None for a file deleted
+    "docs/en/detach.md": ("d.data_ptr() == b.data_ptr()", "d.data_ptr() == c.data_ptr()"),
+    "docs/zh/graph.md": ("tensor([[0., 1., 2.],", "tensor([[0., 1., 7.],"),
+    "docs/en/no-grad.md": ("(graph.md)", "(grahp.md)"),
+    "docs/en/devices.md": None,
+}
+FOUR_REPORTS = [  # the four faults' sentences, and the build's report in MkDocs' words
+    "docs/en/detach.md:5: the block raised, but the page shows no error block after it\n"
+    "Traceback (most recent call last):\n"
+    '  File "docs/en/detach.md", line 12, in <module>\n'
+    '    print("same storage?", d.data_ptr() == c.data_ptr())\n',
+    "NameError: name 'c' is not defined\n",
+    "docs/zh/graph.md:3: the output differs from the page\n--- docs/zh/graph.md:10 (the page)\n+++ what the code prints\n"
+    "@@ -1,3 +1,3 @@\n-tensor([[0., 1., 7.],\n+tensor([[0., 1., 2.],\n",
+    "docs/en/no-grad.md:3: the link grahp.md points at docs/en/grahp.md, which does not exist: "
+    "link an existing page by its file name (graph.md), relative to this page\n",
+    "docs/zh/devices.md has no twin docs/en/devices.md: write it (the same code, the prose translated), or delete docs/zh/devices.md\n",
+    "the site build failed, as publishing would: `mkdocs build --strict -f ",
+    "WARNING -  A reference to 'en/devices.md' is included in the 'nav' configuration, which is not found in the documentation files.\n"
+    "WARNING -  Doc file 'en/no-grad.md' contains a link 'grahp.md', but the target 'en/grahp.md' is not found among documentation files.\n"
+    "Aborted with 2 warnings in strict mode!\n"
+    "the offline copy's build (OFFLINE=true) failed with the same lines\n",
+]
+FOUR_FAILED = [  # one test per fault, and the build
+    "docs/en/detach.md::line:5,column:1",
+    "docs/zh/graph.md::line:3,column:1",
+    "tests/test_checks.py::test_every_link_of_a_page_resolves[en/no-grad.md]",
+    "tests/test_checks.py::test_every_page_has_its_twin",
+    "tests/test_strict_build.py::test_the_site_builds_as_publishing_does",
+]
+FOUR_REPEATED = (  # the parity of each page with a fault: the same page line, or the same sentence
+    "the fault of docs/en/detach.md::line:5,column:1 fails 1 more:\n  tests/test_checks.py::test_twins_have_the_same_code_and_outputs[detach.md]\n"
+    "the fault of docs/zh/graph.md::line:3,column:1 fails 1 more:\n  tests/test_checks.py::test_twins_have_the_same_code_and_outputs[graph.md]\n"
+    "the fault of tests/test_checks.py::test_every_page_has_its_twin fails 1 more:\n"
+    "  tests/test_checks.py::test_twins_have_the_same_code_and_outputs[devices.md]\n"
+)
+FOUR_SKIPPED = re.compile(  # the three tests that read the built site, in one line
+    r"^SKIPPED \[3\] \S+/tests/conftest\.py:\d+: the site build failed: see tests/test_strict_build\.py::test_the_site_builds_as_publishing_does above$",
+    re.M,
+)
+LINE_BUDGET = 60  # measured: 57 lines (9 of them pytest's header and progress), 100 columns wide
+
+
+def test_four_planted_faults_give_four_short_reports(tmp_path):
+    """The four faults of issue 15 planted at once in a small project checked as the suite checks the
+    site (tests/samples/four_faults/conftest.py), with two xdist workers as `make test` runs it: each fault is
+    reported once, in full, the build once more in MkDocs' words; what merely repeats a fault is listed
+    under it, and what needs the failed build is skipped in one line; the run fails."""
+    project = tmp_path / "four_faults"
+    shutil.copytree(SAMPLES / "four_faults", project)
+    for name, change in FOUR_FAULTS.items():
+        path = project / name
+        if change is None:
+            path.unlink()
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert text.count(change[0]) == 1, f"{name} no longer holds {change[0]!r} once: plant the fault elsewhere"
+        path.write_text(text.replace(*change), encoding="utf-8")
+    quiet = {name: value for name, value in os.environ.items() if name not in ("CI", "BUILD_NUMBER", "PYTEST_ADDOPTS")}
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-n", "2"],
+        cwd=project,
+        env={**quiet, "PYTHONPATH": str(ROOT), "COLUMNS": "100"},
+        capture_output=True,
+        text=True,
+    )
+    out = run.stdout
+    assert run.returncode == 1, out
+    for report in FOUR_REPORTS:
+        assert out.count(report) == 1, report + "\n" + out
+    assert sorted(re.findall(r"^FAILED (\S+)", out, re.M)) == sorted(FOUR_FAILED), out
+    assert FOUR_REPEATED in out, out
+    assert len(FOUR_SKIPPED.findall(out)) == 1 and "ERROR" not in out, out
+    assert re.search(r"^=+ 5 failed, 16 passed, 3 skipped, 3 repeated in ", out, re.M), out
+    assert len(out.splitlines()) <= LINE_BUDGET, out

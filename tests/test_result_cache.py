@@ -97,6 +97,26 @@ def test_one_switch_runs_everything(sample):
     assert set(run_sample(sample).values()) == {"PASSED (cached)", "SKIPPED (cached)"}
 
 
+UNKNOWN_INPUTS_TEST = '''
+from resultcache.plugin import InputsUnknown, declare
+
+
+def unknown(item):
+    raise InputsUnknown("what these inputs are read from failed to build")
+
+
+@declare(unknown)
+def test_reads_a_failed_build():
+    pass
+'''
+
+
+@declare(plugin_inputs)
+def test_a_test_whose_inputs_are_unknown_runs_every_time(tmp_path):
+    (tmp_path / "test_sample.py").write_text(UNKNOWN_INPUTS_TEST, encoding="utf-8")
+    assert run_sample(tmp_path) == run_sample(tmp_path) == {"test_reads_a_failed_build": "PASSED"}
+
+
 def changed_key(inputs: list, changed) -> bool:
     """Whether the key of ``inputs`` changes when the content of ``changed`` (one of them) does."""
     before = digest(inputs, ROOT)

@@ -1,10 +1,14 @@
 """The suite builds the site exactly as publishing does: a warning MkDocs counts fails the suite, with MkDocs' own words.
 
-Planted on a bare skeleton of the site's configuration (the same plugins and hooks, one page per
-language), built by the same command the suite's build uses.
+The site's own build is reported by one test here; when it fails, the tests that read the built
+site are skipped, pointing at it (tests/conftest.py). The rest is planted on a bare skeleton of the
+site's configuration (the same plugins and hooks, one page per language), built by the same
+command the suite's build uses.
 """
 
 from pathlib import Path
+
+import pytest
 
 from tests.bench import skeleton_config
 from tests.site_build import build_command, build_problems, start_build
@@ -34,6 +38,11 @@ def planted(folder: Path, change) -> Path:
     config = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(config, folder)
     return write_config(config, folder)
+
+
+def test_the_site_builds_as_publishing_does(site_build):
+    if site_build.failure:
+        pytest.fail(site_build.failure, pytrace=False)
 
 
 def test_the_skeleton_builds(tmp_path):
