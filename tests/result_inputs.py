@@ -4,6 +4,7 @@ Changing any one of them runs the test again (tests/test_result_cache.py proves 
 """
 
 import functools
+from collections.abc import Callable
 import importlib.metadata
 import re
 import sys
@@ -82,6 +83,9 @@ def exercise_inputs(item: pytest.Item) -> list[Input]:
 
 
 BROWSER: list[Input] = [ROOT / "tests" / "browser", ROOT / "tests" / "docs.py"]
+SEARCH_CHECKS: list[Input] = [  # what the search tests read besides the built site and the gallery's page
+    ROOT / "mkdocs.yml", ROOT / "pagelint", ROOT / "tests" / "gallery.py", ROOT / "tests" / "test_search_index.py"
+]
 _LOADED = re.compile(r"""["']([^"'\s<>]+\.(?:css|js))["']""")
 
 
@@ -138,18 +142,78 @@ def loaded_files(page: Path) -> list[Path]:
     return sorted(found)
 
 
+def audit_of(*paths: str) -> list[Input]:
+    """What a browser test reads when it opens the pages at ``paths`` of the built site: their HTML
+    and the CSS and JS they load, the browser tests' code and the browser, the versions (axe-core's
+    among them, in requirements.lock). Not the search index: a page requests it only once the
+    reader opens search (tests/browser/test_search.py)."""
+    pages = [built_page(path) for path in paths]
+    read = dict.fromkeys(file for page in pages for file in (page, *loaded_files(page)))
+    return [*map(in_build, read), *BROWSER, _chromium(), *VERSIONS]
+
+
 def page_audit_inputs(item: pytest.Item) -> list[Input]:
-    """A browser audit of one page: its built HTML and the CSS and JS it loads, the browser tests'
-    code and the browser, the versions (axe-core's among them, in requirements.lock). Not the
-    search index: a page requests it only once the reader opens search (tests/browser/test_search.py)."""
-    page = built_page(item.callspec.params["path"])
-    return [*map(in_build, [page, *loaded_files(page)]), *BROWSER, _chromium(), *VERSIONS]
+    """A browser audit of the one page its ``path`` parameter names: :func:`audit_of` that page."""
+    return audit_of(item.callspec.params["path"])
+
+
+def pages_read(*paths: str) -> Callable[[pytest.Item], list[Input]]:
+    """The inputs function of a browser test that opens only the pages at ``paths``: :func:`audit_of` them."""
+
+    def inputs(item: pytest.Item) -> list[Input]:
+        return audit_of(*paths)
+
+    inputs.__doc__ = f"A browser test that opens {', '.join(path or '(home)' for path in paths)}: what they read."
+    return inputs
+
+
+def language_of(item: pytest.Item) -> str:
+    """The language a parametrized test reads the site in: its ``language`` parameter, or that of its ``path``."""
+    params = item.callspec.params
+    return params["language"] if "language" in params else "en" if params["path"].startswith("en/") else "zh"
+
+
+def searching(language: str) -> Callable[[pytest.Item], list[Input]]:
+    """The inputs function of a browser test that searches the site in ``language``: that language's
+    pages and search index (which an edit of any of its pages changes), the site's assets (the
+    search worker among them), the browser tests' code and what it asks the site's sources (the
+    configuration's chapters, the gallery's messages), the browser, the versions."""
+
+    def inputs(item: pytest.Item) -> list[Input]:
+        site = built()[0]
+        root = site / "en" if language == "en" else site
+        pages = [page for page in sorted(root.rglob("*.html")) if root != site or page.relative_to(site).parts[0] != "en"]
+        read = [*pages, root / "search" / "search_index.json", site / "assets"]
+        return [*map(in_build, read), *BROWSER, *SEARCH_CHECKS, DOCS / language / "errors.md", _chromium(), *VERSIONS]
+
+    inputs.__doc__ = f"A browser test that searches the site in {language}: what it reads."
+    return inputs
+
+
+def language_inputs(item: pytest.Item) -> list[Input]:
+    """A browser test that searches the site in the language of its parameters (:func:`language_of`)."""
+    return searching(language_of(item))(item)
 
 
 def built_site_inputs(item: pytest.Item) -> list[Input]:
     """A browser test that reads many pages: the whole built site and offline copy, the browser
     tests' code and the browser, the versions."""
     return [*map(in_build, built()), *BROWSER, _chromium(), *VERSIONS]
+
+
+def skeleton_build_inputs(item: pytest.Item) -> list[Input]:
+    """A build of the bare skeleton of the site's configuration (tests/test_strict_build.py): the
+    configuration, the theme overrides, the hooks and what they import, the build command and the
+    skeleton's maker, the versions, the environment the configuration reads. No page: the skeleton
+    has its own."""
+    from tests.site_build import build_inputs
+
+    return [*(read for read in build_inputs() if read != DOCS), ROOT / "tests" / "bench.py", ROOT / "tests" / "docs.py"]
+
+
+def lock_inputs(item: pytest.Item) -> list[Input]:
+    """The lock's tests: the requirements, their lock, the Makefile that installs from it, the versions."""
+    return [ROOT / "requirements.txt", ROOT / "Makefile", *VERSIONS]
 
 
 def checker_self_test_inputs(item: pytest.Item) -> list[Input]:

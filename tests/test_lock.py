@@ -10,7 +10,11 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
+from resultcache.plugin import declare
 from tests.docs import ROOT
+from tests.result_inputs import lock_inputs
+
+pytestmark = declare(lock_inputs)
 
 LOCK = ROOT / "requirements.lock"
 ENTRY = re.compile(r"^(?P<pin>[\w.-]+==\S+)(?P<hashes>(?: \\\n +--hash=sha256:[0-9a-f]{64})+)", re.M)

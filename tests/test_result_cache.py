@@ -146,6 +146,8 @@ KINDS = {
     "page run": result_inputs.page_run_inputs(Item(PAGE)),
     "page notebook": result_inputs.page_notebook_inputs(Item(ROOT / "tests" / "test_page_notebooks.py", page="en/graph.md")),
     "exercise": result_inputs.exercise_inputs(Item(ROOT / "tests" / "test_exercises.py", exercise="en/exercises/graph.ipynb")),
+    "skeleton build": result_inputs.skeleton_build_inputs(Item(ROOT / "tests" / "test_strict_build.py")),
+    "lock": result_inputs.lock_inputs(Item(ROOT / "tests" / "test_lock.py")),
 }
 
 
@@ -214,9 +216,28 @@ def test_an_audit_is_keyed_on_the_html_and_the_css_and_js_it_loads(tmp_path, mon
     assert [changed for changed in inputs if not changed_key(inputs, changed)] == []
 
 
+def test_a_search_is_keyed_on_its_languages_pages_and_index_and_not_the_others(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    for page in ("index.html", "detach/index.html", "search/search_index.json", "en/index.html", "en/search/search_index.json", "assets/worker.js"):
+        (site / page).parent.mkdir(parents=True, exist_ok=True)
+        (site / page).write_text(page, encoding="utf-8")
+    monkeypatch.setattr(result_inputs, "built", lambda: (site, tmp_path / "offline"))
+    inputs = {
+        language: result_inputs.searching(language)(Item(ROOT / "tests" / "browser" / "test_search.py"))
+        for language in ("zh", "en")
+    }
+    built = {language: {str(i.path.relative_to(site)) for i in found if isinstance(i, Relative)} for language, found in inputs.items()}
+    assert built == {
+        "zh": {"index.html", "detach/index.html", "search/search_index.json", "assets"},
+        "en": {"en/index.html", "en/search/search_index.json", "assets"},
+    }
+    assert {"mkdocs.yml", "docs/en/errors.md", "tests/gallery.py", "chromium"} <= names([i for i in inputs["en"] if not isinstance(i, Relative)])
+    assert [changed for changed in inputs["en"] if not changed_key(inputs["en"], changed)] == []
+
+
 def test_the_test_kinds_declare_their_inputs():
     from tests import test_exercises, test_page_notebooks
-    from tests.browser import test_accessibility, test_every_page
+    from tests.browser import test_accessibility, test_every_page, test_features, test_search
 
     tests = [
         test_page_notebooks.test_cell_prints_what_the_page_shows,
@@ -225,7 +246,8 @@ def test_the_test_kinds_declare_their_inputs():
     ]
     declared = [mark.kwargs["inputs"] for test in tests for mark in test.pytestmark if mark.name == declare(list).name]
     assert declared == [result_inputs.page_notebook_inputs, result_inputs.exercise_inputs, result_inputs.page_audit_inputs]
-    assert test_accessibility.pytestmark.kwargs["inputs"] is result_inputs.built_site_inputs
+    browser_tests = [test for module in (test_accessibility, test_features, test_search) for name, test in vars(module).items() if name.startswith("test_")]
+    assert [test.__name__ for test in browser_tests if not any(mark.name == declare(list).name for mark in test.pytestmark)] == []
 
 
 def test_every_block_of_a_docs_page_is_declared_with_its_page_and_a_sample_page_is_not():

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from resultcache.plugin import declare
 from tests.bench import skeleton_config
+from tests.result_inputs import skeleton_build_inputs
 from tests.site_build import build_command, build_problems, start_build
 from tests.docs import write_config
 
@@ -45,10 +47,12 @@ def test_the_site_builds_as_publishing_does(site_build):
         pytest.fail(site_build.failure, pytrace=False)
 
 
+@declare(skeleton_build_inputs)
 def test_the_skeleton_builds(tmp_path):
     assert built(skeleton_config(tmp_path / "skeleton"), tmp_path / "site") == ""
 
 
+@declare(skeleton_build_inputs)
 def test_a_warning_from_a_hook_fails_the_build(tmp_path):
     def hook_that_warns(config, folder):
         (folder / "planted_hook.py").write_text(PLANTED_HOOK, encoding="utf-8")
@@ -59,6 +63,7 @@ def test_a_warning_from_a_hook_fails_the_build(tmp_path):
     assert "Aborted with 1 warnings in strict mode!" in problems, problems
 
 
+@declare(skeleton_build_inputs)
 def test_a_nav_entry_to_a_missing_file_fails_the_build_and_names_it(tmp_path):
     def nav_to_nowhere(config, folder):
         config["nav"].append({"Nowhere": "no-such-page.md"})

@@ -9,23 +9,24 @@ in both palettes and every result (passes and inapplicable rules included) is co
 from resultcache.plugin import declare
 from tests.browser.axe import RESULT_TYPES, colour_rules, outcomes, run, violations_in_both_palettes
 from tests.browser.palette import scheme, switch_palette
-from tests.result_inputs import built_site_inputs
+from tests.result_inputs import pages_read
 
 LONGEST_PAGE = "errors/"
 
-pytestmark = declare(built_site_inputs)
 
-
+@declare(pages_read("404.html"))
 def test_the_404_page_has_no_accessibility_violations(page, base_url):
     page.goto(base_url + "404.html")
     assert violations_in_both_palettes(page) == {"default": [], "slate": []}
 
 
+@declare(pages_read("en/"))
 def test_the_colour_rules_are_contrast_and_links_in_text(page, base_url):
     page.goto(base_url + "en/")
     assert sorted(colour_rules(page)) == ["color-contrast", "link-in-text-block"]
 
 
+@declare(pages_read(LONGEST_PAGE))
 def test_switching_the_palette_changes_no_other_rules_result(page, base_url):
     page.goto(base_url + LONGEST_PAGE)
     light = outcomes(run(page, result_types=RESULT_TYPES))
@@ -36,6 +37,7 @@ def test_switching_the_palette_changes_no_other_rules_result(page, base_url):
     assert differ - set(colour_rules(page)) == set()
 
 
+@declare(pages_read("graph/"))
 def test_a_reader_who_prefers_dark_gets_the_dark_palette_at_load(page, base_url):
     page.emulate_media(color_scheme="dark")
     page.goto(base_url + "graph/")

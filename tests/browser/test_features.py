@@ -4,9 +4,7 @@ import pytest
 
 from resultcache.plugin import declare
 from tests.browser.search_box import search
-from tests.result_inputs import built_site_inputs
-
-pytestmark = declare(built_site_inputs)
+from tests.result_inputs import language_inputs, pages_read, searching
 
 
 def switch_language(page, language: str) -> None:
@@ -15,6 +13,7 @@ def switch_language(page, language: str) -> None:
     page.click(f".md-select__link[hreflang={language}]")
 
 
+@declare(pages_read("detach/", "en/detach/"))
 def test_language_switcher_goes_to_the_same_page_and_back(page, base_url):
     page.goto(base_url + "detach/", wait_until="load")
     switch_language(page, "en")
@@ -25,6 +24,7 @@ def test_language_switcher_goes_to_the_same_page_and_back(page, base_url):
     assert page.locator("html").get_attribute("lang") == "zh"
 
 
+@declare(language_inputs)
 @pytest.mark.parametrize(
     ("path", "query", "expected"),
     [
@@ -37,11 +37,13 @@ def test_search_lists_the_right_page_first(page, base_url, path, query, expected
     assert results[0] == base_url + expected
 
 
+@declare(searching("zh"))
 def test_search_finds_the_leaf_tensor_section(page, base_url):
     results = search(page, base_url, "", "叶子节点")
     assert base_url + "graph/#leaf-tensors" in results
 
 
+@declare(pages_read("en/"))
 def test_copy_button_copies_the_code_and_not_its_output(page, base_url):
     page.goto(base_url + "en/", wait_until="load")
     code = page.locator(".language-python code").first
@@ -53,6 +55,7 @@ def test_copy_button_copies_the_code_and_not_its_output(page, base_url):
     assert page.locator(".language-output [data-md-type=copy]").first.is_hidden()
 
 
+@declare(pages_read("graph/", "detach/"))
 def test_palette_toggle_switches_and_persists_across_pages(page, base_url):
     page.goto(base_url + "graph/", wait_until="load")
     body = page.locator("body")
@@ -63,6 +66,7 @@ def test_palette_toggle_switches_and_persists_across_pages(page, base_url):
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
 
+@declare(pages_read("graph/"))
 def test_a_formula_renders(page, base_url):
     page.goto(base_url + "graph/", wait_until="load")
     formula = page.locator(".math math[display=block]").first
@@ -71,6 +75,7 @@ def test_a_formula_renders(page, base_url):
     assert box["width"] > 100 and box["height"] > 20
 
 
+@declare(pages_read("404.html"))
 def test_a_missing_url_shows_the_sites_404_page(page, base_url):
     response = page.goto(base_url + "no/such/page/", wait_until="load")
     assert response.status == 404

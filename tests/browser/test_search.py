@@ -15,9 +15,7 @@ from tests.docs import site_config
 from tests.gallery import gallery_messages, quoted_messages
 from tests.test_search_index import index
 from resultcache.plugin import declare
-from tests.result_inputs import built_site_inputs
-
-pytestmark = declare(built_site_inputs)
+from tests.result_inputs import language_inputs, searching
 
 PREFIX = {"zh": "", "en": "en/"}
 
@@ -50,6 +48,7 @@ def first_results(page, base_url: str, language: str, queries: list[str]) -> dic
     return dict(zip(queries, page.evaluate(FIRST_RESULTS, queries)))
 
 
+@declare(language_inputs)
 @pytest.mark.parametrize("language", PREFIX)
 def test_every_message_the_gallery_quotes_lists_its_entry_first(page, base_url, language):
     quoted = quoted_messages(language)
@@ -90,6 +89,7 @@ def chapter_queries(site, language: str) -> dict[str, str]:
     return queries
 
 
+@declare(language_inputs)
 @pytest.mark.parametrize("language", PREFIX)
 def test_every_chapter_title_and_its_own_words_list_the_chapter_first(page, base_url, site, language):
     queries = chapter_queries(site, language)
@@ -102,11 +102,13 @@ def test_every_chapter_title_and_its_own_words_list_the_chapter_first(page, base
     assert wrong == {}
 
 
+@declare(searching("en"))
 def test_the_search_box_lists_the_gallery_entry_for_a_pasted_message_first(page, base_url):
     results = search(page, base_url, "en/going-further/", "Inference tensors cannot be saved for backward")
     assert results[:2] == [base_url + "en/errors/", base_url + "en/errors/#err-inference-saved"]
 
 
+@declare(language_inputs)
 @pytest.mark.parametrize(
     ("path", "query"),
     [("", "detach"), ("graph/", "backward"), ("en/", "detach"), ("en/graph/", "backward"), ("en/", "grad_fn")],
@@ -117,6 +119,7 @@ def test_search_lists_only_pages_of_the_readers_language(page, base_url, path, q
     assert in_english == [path.startswith("en/")] * len(results), results
 
 
+@declare(language_inputs)
 @pytest.mark.parametrize("language", PREFIX)
 def test_a_page_fetches_its_search_index_when_the_reader_opens_search_and_not_before(page, base_url, language):
     index = base_url + PREFIX[language] + "search/search_index.json"
