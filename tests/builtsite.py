@@ -1,5 +1,6 @@
 """Read the built site: its pages, where their links point, and what a first load costs."""
 
+import functools
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -9,6 +10,19 @@ from bs4 import BeautifulSoup
 def html_pages(site: Path) -> list[Path]:
     """Every HTML page of the built site."""
     return sorted(site.rglob("*.html"))
+
+
+def parsed(page: Path) -> BeautifulSoup:
+    """``page`` parsed, once per process while the file is unchanged: the site-wide tests read the
+    same pages, and parsing is most of what they cost. Callers read the tree and never change it."""
+    stat = page.stat()
+    return _parse(page, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.cache
+def _parse(page: Path, modified_ns: int, size: int) -> BeautifulSoup:
+    """``page`` parsed; the file's modification time and size make an edited file a new entry."""
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
 
 
 def resolve(site: Path, page: Path, href: str) -> tuple[Path, str]:
@@ -25,13 +39,13 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path, str]:
 
 def ids_of(page: Path) -> set[str]:
     """Every id and anchor name on ``page``."""
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(page)
     return {tag["id"] for tag in soup.find_all(id=True)} | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
 
 
 def broken_links(site: Path, page: Path, ids: dict[Path, set[str]]) -> list[str]:
     """The internal links of ``page`` whose file or anchor does not exist; ``ids`` caches anchors."""
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(page)
     broken = []
     for tag in soup.find_all("a", href=True):
         href = tag["href"]
@@ -50,7 +64,7 @@ def broken_links(site: Path, page: Path, ids: dict[Path, set[str]]) -> list[str]
 
 def first_load_bytes(site: Path, page: Path) -> int:
     """Bytes of ``page`` plus the local stylesheets and scripts it references, uncompressed."""
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(page)
     references = [tag["src"] for tag in soup.find_all("script", src=True)]
     references += [tag["href"] for tag in soup.find_all("link", href=True) if "stylesheet" in tag.get("rel", [])]
     total = page.stat().st_size

@@ -1,9 +1,11 @@
 """Every page links to its own source file in the repository ("Edit this page")."""
 
+from pathlib import Path
+
 import pytest
-from bs4 import BeautifulSoup
 
 from resultcache.plugin import declare
+from tests.builtsite import parsed
 from tests.docs import LANGUAGES, ROOT, notebooks, page_paths, pages, site_config
 from tests.result_inputs import built_page_inputs
 
@@ -19,9 +21,9 @@ def source_files() -> dict[str, str]:
     return sources
 
 
-def edit_link(html: str) -> str | None:
-    """The href of the page's "Edit this page" button, or None."""
-    button = BeautifulSoup(html, "html.parser").find("a", rel="edit")
+def edit_link(page: Path) -> str | None:
+    """The href of the "Edit this page" button of the built ``page``, or None."""
+    button = parsed(page).find("a", rel="edit")
     return button["href"] if button else None
 
 
@@ -29,7 +31,7 @@ def edit_link(html: str) -> str | None:
 @pytest.mark.parametrize("path", page_paths(), ids=lambda path: path or "zh-home")
 def test_every_page_links_to_its_source_file(site, path):
     source = source_files()[path]
-    link = edit_link((site / path / "index.html").read_text(encoding="utf-8"))
+    link = edit_link(site / path / "index.html")
     assert link == f"{site_config()['repo_url']}/edit/main/{source}"
     assert (ROOT / source).is_file()
 

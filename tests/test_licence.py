@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import material
-from bs4 import BeautifulSoup
 
+from tests.builtsite import parsed
 from tests.docs import ROOT
 
 CC_BY_SA = "https://creativecommons.org/licenses/by-sa/4.0/"
@@ -55,7 +55,7 @@ def test_every_page_s_footer_states_the_licences_in_its_language(site):
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 20
     for page in pages:
-        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        html = parsed(page)
         language, footer = html.html["lang"], html.select_one(".md-copyright__highlight")
         assert footer is not None, page
         text = " ".join(footer.get_text().split())

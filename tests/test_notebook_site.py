@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from resultcache.plugin import declare
 from pageformat.notebook import page_notebook
+from tests.builtsite import parsed
 from tests.docs import DOCS, LANGUAGES, notebooks, pages
 from tests.result_inputs import built_page_inputs
 
@@ -25,8 +26,8 @@ def built(site: Path, language: str, page: Path) -> Path:
 
 
 def soup_of(path: Path) -> BeautifulSoup:
-    """The parsed HTML of a built page."""
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    """The parsed HTML of a built page (:func:`tests.builtsite.parsed`: read it, never change it)."""
+    return parsed(path)
 
 
 def weight(html: Path) -> int:

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.builtsite import parsed
 from tests.docs import DOCS, LANGUAGES, ROOT, every_twin, fail_with, pages
 
 PINNED_TORCH = re.search(r"^torch==(\S+)", (ROOT / "requirements.txt").read_text(), re.M).group(1)
@@ -33,9 +34,8 @@ def test_home_page_names_the_pinned_torch(language):
 LOADED_LINKS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest"}
 
 
-def remote_resources(html: str) -> list[str]:
-    """The URLs on other hosts that a browser would fetch to show ``html``."""
-    soup = BeautifulSoup(html, "html.parser")
+def remote_resources(soup: BeautifulSoup) -> list[str]:
+    """The URLs on other hosts that a browser would fetch to show the page parsed in ``soup``."""
     urls = [tag.get("src", "") for tag in soup.find_all(["script", "img", "iframe", "audio", "video", "source"])]
     urls += [tag.get("href", "") for tag in soup.find_all("link") if LOADED_LINKS & set(tag.get("rel", []))]
     return [url for url in urls if urlsplit(url).netloc]
@@ -46,11 +46,11 @@ def test_pages_load_nothing_from_other_hosts(site):
         [
             f"site/{path.relative_to(site).as_posix()} loads {url} from another host: serve it from the site (overrides/ or a hook)"
             for path in sorted(site.rglob("*.html"))
-            for url in remote_resources(path.read_text(encoding="utf-8"))
+            for url in remote_resources(parsed(path))
         ]
     )
 
 
 def test_the_remote_resource_check_can_fail():
     html = '<link rel="stylesheet" href="https://fonts.googleapis.com/css"><link rel="canonical" href="https://x.org/">'
-    assert remote_resources(html) == ["https://fonts.googleapis.com/css"]
+    assert remote_resources(BeautifulSoup(html, "html.parser")) == ["https://fonts.googleapis.com/css"]
