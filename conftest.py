@@ -41,13 +41,15 @@ def pytest_addoption(parser):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Give each page block its page's cache inputs."""
+    """Give each page block its page's cache inputs, and each README or docstring example its own."""
     from resultcache.plugin import declare  # after pytest_plugins loaded it, so that pytest rewrites its asserts
-    from tests.result_inputs import page_run_inputs
+    from tests.result_inputs import docstring_example_inputs, page_run_inputs
 
     for item in items:
         if hasattr(item, "example") and DOCS in item.path.parents:
             item.add_marker(declare(page_run_inputs, together=True))
+        elif in_markdown_docs_scope(item.path):
+            item.add_marker(declare(docstring_example_inputs))
 
 
 @pytest.hookimpl(trylast=True)
@@ -73,11 +75,16 @@ class _DocsCollector:
         self.pytest_collect_file = collect
 
 
+def in_markdown_docs_scope(path: Path) -> bool:
+    """Whether ``path`` is README.md or a module of snippets/, whose examples pytest-markdown-docs checks."""
+    return any(path == scope or scope in path.parents for scope in MARKDOWN_DOCS_SCOPE)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_collect_file(file_path, parent):
     """Keep pytest-markdown-docs to README.md and snippets/; docs/ belongs to Sybil alone."""
     collected = yield
-    if any(file_path == scope or scope in file_path.parents for scope in MARKDOWN_DOCS_SCOPE):
+    if in_markdown_docs_scope(file_path):
         return collected
     return [node for node in collected if not type(node).__module__.startswith("pytest_markdown_docs")]
 

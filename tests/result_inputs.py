@@ -69,6 +69,12 @@ def page_run_inputs(item: pytest.Item) -> tuple[Input, ...]:
     return page_inputs(item.path)
 
 
+def docstring_example_inputs(item: pytest.Item) -> list[Input]:
+    """An example in README.md or in a docstring of snippets/ (pytest-markdown-docs): its file, the
+    snippets modules that file names, the pytest set-up, the versions."""
+    return [item.path, *snippet_modules(item.path.read_text(encoding="utf-8")), ROOT / "pyproject.toml", ROOT / "conftest.py", *VERSIONS]
+
+
 def page_notebook_inputs(item: pytest.Item) -> list[Input]:
     """A page's notebook run in a kernel: the page it is made from, what that page inlines, the
     notebook maker and kernel driver, the versions."""
