@@ -222,6 +222,16 @@ def lock_inputs(item: pytest.Item) -> list[Input]:
     return [ROOT / "requirements.txt", ROOT / "Makefile", *VERSIONS]
 
 
+def report_self_test_inputs(item: pytest.Item) -> list[Input]:
+    """A run of a small sample project as the suite runs itself, to see how it reports failures
+    (tests/test_messages.py): the sample project (its own configuration, MkDocs' plain theme), the
+    suite's own modules and plugins, the checker and the checks, the pytest set-up, the versions.
+    No docs page."""
+    suite = sorted((ROOT / "tests").glob("*.py"))
+    return [ROOT / "tests" / "samples" / "four_faults", *suite, *CHECKER, ROOT / "pagelint", ROOT / "resultcache",
+            ROOT / "pyproject.toml", *VERSIONS]
+
+
 def checker_self_test_inputs(item: pytest.Item) -> list[Input]:
     """The checker's self-tests: its sample pages, the checker and the snippets it draws with, the
     pytest set-up its subprocess runs use, the versions."""

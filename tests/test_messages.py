@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 
 from pagecheck.verdict import output_diff
+from resultcache.plugin import declare
 from tests.docs import ROOT, twin
 from tests.refresh_report import rewritten, summary
+from tests.result_inputs import report_self_test_inputs
 from tests.test_pagecheck import failure_of
 
 SAMPLES = Path(__file__).parent / "samples"
@@ -71,6 +73,7 @@ def test_refresh_lists_what_it_rewrote():
     assert summary(rewritten(before, before)) == "refresh rewrote nothing"
 
 
+@declare(report_self_test_inputs)
 def test_a_failure_given_already_is_listed_under_the_first_and_still_fails_the_run(tmp_path):
     (tmp_path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
     (tmp_path / "test_twice.py").write_text(
@@ -134,6 +137,7 @@ FOUR_SKIPPED = re.compile(  # the three tests that read the built site, in one l
 LINE_BUDGET = 60  # measured: 57 lines (9 of them pytest's header and progress), 100 columns wide
 
 
+@declare(report_self_test_inputs)
 def test_four_planted_faults_give_four_short_reports(tmp_path):
     """The four faults of issue 15 planted at once in a small project checked as the suite checks the
     site (tests/samples/four_faults/conftest.py), with two xdist workers as `make test` runs it: each fault is

@@ -148,6 +148,7 @@ KINDS = {
     "exercise": result_inputs.exercise_inputs(Item(ROOT / "tests" / "test_exercises.py", exercise="en/exercises/graph.ipynb")),
     "skeleton build": result_inputs.skeleton_build_inputs(Item(ROOT / "tests" / "test_strict_build.py")),
     "lock": result_inputs.lock_inputs(Item(ROOT / "tests" / "test_lock.py")),
+    "report self-test": result_inputs.report_self_test_inputs(Item(ROOT / "tests" / "test_messages.py")),
     "docstring example": result_inputs.docstring_example_inputs(Item(ROOT / "snippets" / "training_loop.py")),
 }
 
