@@ -165,7 +165,7 @@ def _page_problems(example: Example, refresh: bool) -> list[str]:
 
 
 def unstable_outputs(document: Document, stale: list[tuple[Block, str]]) -> list[str]:
-    """Run the page a second time, in a new interpreter under another hash seed; name each stale
+    """Run the page a second time, in a fresh process under another hash seed; name each stale
     block whose output changed.
 
     A refreshed output must be what every reader gets, so one that differs between two runs
@@ -181,7 +181,7 @@ def unstable_outputs(document: Document, stale: list[tuple[Block, str]]) -> list
     second.stop()
     return [
         f"{page_name(document)}:{block.code.line}: the block printed something else on a second run of the "
-        "page, in a new interpreter, so refresh wrote nothing; if it prints random values, seed them on the "
+        "page, in a fresh process under another hash seed, so refresh wrote nothing; if it prints random values, seed them on the "
         "page (torch.manual_seed(0) before they are drawn); if it prints a set, print it sorted"
         for block, output in stale
         if outputs.get(block.code.line) != output

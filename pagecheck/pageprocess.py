@@ -4,8 +4,9 @@ The warm process is multiprocessing's fork server, preloaded with :mod:`pagechec
 with it ``import torch`` and the checker, nothing more): what torch imports on first use is
 still imported inside the page, as for a reader. It is started once per test process with a
 fresh, random hash seed, as a reader's Python has. A second run of a page (refresh makes one
-before writing anything) starts a new interpreter instead, under another hash seed, so that an
-output that hangs on the order of a set is never written.
+before writing anything) is forked from a second fork server, started under another hash seed
+when a second run is first asked for, so that an output that hangs on the order of a set is
+never written.
 
 The checker (this side) never runs page code. It waits for each block's report with the
 block's time limit, and it notices a child that ended before its page did, so that a block
@@ -29,9 +30,9 @@ from unittest import mock
 
 from .reports import BlockRun, PageRequest
 
+PRELOAD = ["pagecheck.reader"]
 _FORK_SERVER = multiprocessing.get_context("forkserver")
-_FORK_SERVER.set_forkserver_preload(["pagecheck.reader"])
-_SPAWN = multiprocessing.get_context("spawn")
+_FORK_SERVER.set_forkserver_preload(PRELOAD)
 
 
 def read_page(connection, request: PageRequest) -> None:
@@ -59,8 +60,29 @@ def _hash_seed() -> int:
     seed = random.randrange(1, 2**32)
     with mock.patch.dict(os.environ, PYTHONHASHSEED=str(seed)):
         multiprocessing.forkserver.ensure_running()
-    atexit.register(_stop_fork_server)
+    atexit.register(_stop, multiprocessing.forkserver._forkserver)
     return seed
+
+
+@functools.cache
+def _second_fork_server() -> multiprocessing.forkserver.ForkServer:
+    """The fork server of second runs, started under a hash seed other than the first one's.
+
+    multiprocessing keeps one fork server per process; a second is another instance of its class,
+    asked for a child in place of the first while that child starts (:func:`_forked_by`)."""
+    server = multiprocessing.forkserver.ForkServer()
+    server.set_forkserver_preload(PRELOAD)
+    with mock.patch.dict(os.environ, PYTHONHASHSEED=str(_hash_seed() % (2**32 - 1) + 1)):
+        server.ensure_running()
+    atexit.register(_stop, server)
+    return server
+
+
+@contextlib.contextmanager
+def _forked_by(server: multiprocessing.forkserver.ForkServer) -> Iterator[None]:
+    """Start the forkserver children of the body's processes from ``server``."""
+    with mock.patch.object(multiprocessing.forkserver, "connect_to_new_process", server.connect_to_new_process):
+        yield
 
 
 @contextlib.contextmanager
@@ -85,9 +107,9 @@ def ending(status: Optional[int], whose: str) -> str:
     return f"ended {whose} process with exit status {status}"
 
 
-def _stop_fork_server() -> None:
-    """Stop the fork server and wait for it, so that the CPU time of the pages it ran counts as this process's children's."""
-    multiprocessing.forkserver._forkserver._stop()
+def _stop(server: multiprocessing.forkserver.ForkServer) -> None:
+    """Stop ``server`` and wait for it, so that the CPU time of the pages it ran counts as this process's children's."""
+    server._stop()
 
 
 class PageProcess:
@@ -99,10 +121,10 @@ class PageProcess:
         self.rewritten: Optional[tuple[str, ...]] = None
         self.ended: Optional[PageEnded] = None
         receiving, sending = multiprocessing.Pipe(duplex=False)
-        seed = _hash_seed()
-        context, environment = (_SPAWN, {"PYTHONHASHSEED": str(seed % (2**32 - 1) + 1)}) if second_run else (_FORK_SERVER, {})
-        with mock.patch.dict(os.environ, environment), _no_main_module():
-            self.process = context.Process(target=read_page, args=(sending, request), daemon=True)
+        _hash_seed()
+        server = _forked_by(_second_fork_server()) if second_run else contextlib.nullcontext()
+        with server, _no_main_module():
+            self.process = _FORK_SERVER.Process(target=read_page, args=(sending, request), daemon=True)
             self.process.start()
         sending.close()
         self.connection = receiving

@@ -222,7 +222,7 @@ def test_refresh_never_writes_an_output_that_changes_from_run_to_run(tmp_path, s
     shutil.copy(SAMPLES / "must_fail" / sample, page)
     before = page.read_bytes()
     failure = "\n".join(check(page, refresh=True))
-    assert "page.md:5: the block printed something else on a second run of the page, in a new interpreter" in failure, failure
+    assert "page.md:5: the block printed something else on a second run of the page, in a fresh process under another hash seed" in failure, failure
     assert hint in failure
     assert page.read_bytes() == before
 
