@@ -23,6 +23,8 @@ from tests.docs import DOCS, ROOT, fail_with, pages, twin
 from pagecheck.engine import check_page, make_sybil
 from pagecheck.figures import page_figures
 from pagecheck.peer import SVG, peer_differences
+from resultcache.plugin import declare
+from tests.result_inputs import checker_self_test_inputs
 
 FIGURES = ROOT / "figures"
 SAMPLES = Path(__file__).parent / "samples"
@@ -107,6 +109,7 @@ def test_twin_pages_show_the_same_figures_in_the_same_order(page):
         fail_with([f"docs/zh/{page.as_posix()} shows {', '.join(zh) or 'no figure'}, docs/en/{page.as_posix()} shows {', '.join(en) or 'no figure'}: twins show the same figures in the same order"])
 
 
+@declare(checker_self_test_inputs)
 @pytest.mark.parametrize("build", GRAPHS, ids=lambda build: build.__name__)
 def test_the_same_graph_always_gives_the_same_bytes(build):
     first, again = build(), build()
@@ -114,12 +117,14 @@ def test_the_same_graph_always_gives_the_same_bytes(build):
     assert not re.search(r"0x[0-9a-f]{6,}|\d{9,}", graph_svg(first))
 
 
+@declare(checker_self_test_inputs)
 @pytest.mark.parametrize("build", GRAPHS, ids=lambda build: build.__name__)
 def test_figure_has_the_nodes_and_edges_torchviz_lists(build):
     graph = build()
     assert peer_differences(graph_svg(graph), graph) == []
 
 
+@declare(checker_self_test_inputs)
 def test_peer_check_notices_a_missing_edge_and_a_wrong_node():
     graph = first_example()
     svg = graph_svg(graph)
@@ -130,6 +135,7 @@ def test_peer_check_notices_a_missing_edge_and_a_wrong_node():
     assert "node only in torchviz's graph: op MmBackward0" in renamed
 
 
+@declare(checker_self_test_inputs)
 def test_peer_check_notices_the_same_nodes_and_edges_wired_differently():
     a, b = torch.ones(1, requires_grad=True), torch.ones(1, requires_grad=True)
     graph = trace_graph(out=(a.exp() + b.sin()).sum())
@@ -142,6 +148,7 @@ def test_peer_check_notices_the_same_nodes_and_edges_wired_differently():
     assert peer_differences(svg, graph) == ["the same nodes and edges, wired differently"]
 
 
+@declare(checker_self_test_inputs)
 def test_a_none_slot_is_drawn_as_a_dashed_stub_that_torchviz_is_not_asked_about():
     graph = detached_target()
     svg = graph_svg(graph)
@@ -151,6 +158,7 @@ def test_a_none_slot_is_drawn_as_a_dashed_stub_that_torchviz_is_not_asked_about(
     assert svg.count('class="agraph-edge agraph-cut-edge"') == 2 and peer_differences(svg, graph) == []
 
 
+@declare(checker_self_test_inputs)
 def test_peer_check_notices_a_real_input_drawn_as_a_cut_stub():
     graph = first_example()
     leaf = next(number for number, node in enumerate(graph.nodes) if node.kind == "leaf")
@@ -167,6 +175,7 @@ def test_peer_check_notices_a_real_input_drawn_as_a_cut_stub():
     ]
 
 
+@declare(checker_self_test_inputs)
 def test_refresh_redraws_a_stale_figure_and_then_the_page_passes(tmp_path):
     figure = tmp_path / "figure.svg"
     shutil.copy(SAMPLES / "figures" / "stale.svg", figure)
