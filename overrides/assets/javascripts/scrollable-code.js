@@ -7,17 +7,20 @@
  * reader has a pointer that hovers, and only when it mounts the block; this does the same, with
  * Material's own test, for the blocks not yet mounted (Material gives a mounted block's <pre> an
  * id), all measured first and changed after, once the page has loaded and again when the window
- * is resized. Material keeps a mounted block's tabindex up to date itself.
+ * is resized. Material keeps a mounted block's tabindex up to date itself. Without a pointer that
+ * hovers (a phone), Material makes no block focusable, and this does nothing.
  */
 (function () {
   "use strict";
 
-  var hover = window.matchMedia("(hover)");
+  if (!window.matchMedia("(hover)").matches) {
+    return;
+  }
 
   function markScrollableBlocks() {
     var blocks = Array.prototype.slice.call(document.querySelectorAll('pre:not([id^="__code_"]) > code'));
     var scrollable = blocks.map(function (code) {
-      return hover.matches && code.scrollWidth > code.offsetWidth;
+      return code.scrollWidth > code.offsetWidth;
     });
     blocks.forEach(function (code, index) {
       if (scrollable[index]) {
