@@ -31,13 +31,17 @@
     });
   }
 
+  // Measured just after the next frame is drawn, when the page's layout is up to date: the
+  // measuring then lays out nothing again.
   var pending = false;
   function markSoon() {
     if (!pending) {
       pending = true;
       window.requestAnimationFrame(function () {
-        pending = false;
-        markScrollableBlocks();
+        window.setTimeout(function () {
+          pending = false;
+          markScrollableBlocks();
+        }, 0);
       });
     }
   }
