@@ -1,13 +1,14 @@
 """MkDocs hook: a code block highlighted once is not highlighted again.
 
 The zh and en twin of a page hold the same code (pagelint/parity.py checks it), and most output
-blocks are the same too, so a quarter of the ~980 blocks of a build are highlighted a second
-time; so are the code cells of the zh and en exercise notebooks. pymdownx.highlight (for pages)
-and nbconvert (for notebooks, through mkdocs-jupyter) call ``pygments.highlight(source, lexer,
-formatter)`` for each; its HTML depends only on the source, the lexer's class and options and
-the formatter's class and options, so it is kept under those and reused, and the HTML is
-unchanged. The lexer of a name
-is looked up once, not through Pygments' list of lexers for every block.
+blocks are the same too, so part of the ~960 blocks of a build would be highlighted a second
+time; so would the code cells of the zh and en exercise notebooks. pymdownx.highlight (for
+pages) and nbconvert (for notebooks, through mkdocs-jupyter) call ``pygments.highlight(source,
+lexer, formatter)`` for each; its HTML depends only on the source, the lexer's class and options
+and the formatter's class and options, so it is kept under those and reused, and the HTML is
+unchanged. pymdownx and mkdocs-jupyter imported the function when they were loaded; nbconvert
+imports it from ``pygments`` at each call, so ``pygments.highlight`` itself is replaced. The lexer of a name is
+looked up once, not through Pygments' list of lexers for every block.
 """
 
 import functools
@@ -15,10 +16,10 @@ import functools
 import pygments
 from pygments.lexers import get_lexer_by_name
 from mkdocs_jupyter import nbconvert2 as mkdocs_jupyter_nbconvert
-from nbconvert.filters import highlight as nbconvert_highlight
 from pymdownx import highlight as pymdownx_highlight
 
 _HIGHLIGHTED: dict[tuple, str] = {}
+_highlight = pygments.highlight
 
 
 def _options(options: dict) -> str:
@@ -29,7 +30,7 @@ def reused_highlight(source: str, lexer, formatter) -> str:
     """``pygments.highlight``, worked out once for each source, lexer and formatter setting."""
     key = (source, type(lexer), _options(lexer.options), type(formatter), _options(formatter.options))
     if key not in _HIGHLIGHTED:
-        _HIGHLIGHTED[key] = pygments.highlight(source, lexer, formatter)
+        _HIGHLIGHTED[key] = _highlight(source, lexer, formatter)
     return _HIGHLIGHTED[key]
 
 
@@ -45,6 +46,6 @@ def lexer_by_name(name: str, **options):
 
 def on_startup(**_) -> None:
     """Make pymdownx.highlight and nbconvert reuse what they highlighted, and pymdownx the lexer classes it found."""
-    for module in (pymdownx_highlight, nbconvert_highlight, mkdocs_jupyter_nbconvert):
+    for module in (pygments, pymdownx_highlight, mkdocs_jupyter_nbconvert):
         module.highlight = reused_highlight
     pymdownx_highlight.get_lexer_by_name = lexer_by_name

@@ -28,8 +28,11 @@ class Module:
 def snippet_imports(source: str) -> tuple[ast.ImportFrom, ...]:
     """The top-level ``from snippets.<module> import ...`` statements of ``source``.
 
-    Kept for each source: a zh page and its en twin hold the same code.
+    Kept for each source: a zh page and its en twin hold the same code. A source that never names
+    the package imports nothing from it and is not parsed: most blocks.
     """
+    if PACKAGE not in source:
+        return ()
     return tuple(
         node
         for node in ast.parse(source).body

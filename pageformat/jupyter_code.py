@@ -17,6 +17,7 @@ kernel, and the cell's code settles both:
 """
 
 import ast
+import functools
 import json
 
 from .blocks import Block
@@ -36,8 +37,12 @@ def cell_code(source: str, block: Block) -> str:
     return without_echo(source)
 
 
+@functools.lru_cache(maxsize=None)
 def without_echo(source: str) -> str:
-    """``source`` with a ``;`` after its last statement when that is an expression Jupyter would display."""
+    """``source`` with a ``;`` after its last statement when that is an expression Jupyter would display.
+
+    Kept for each source: a zh page and its en twin hold the same code.
+    """
     body = ast.parse(source).body
     if not body or not isinstance(body[-1], ast.Expr) or _never_has_value(body[-1].value):
         return source

@@ -55,6 +55,23 @@ def test_copy_button_copies_the_code_and_not_its_output(page, base_url):
     assert page.locator(".language-output [data-md-type=copy]").first.is_hidden()
 
 
+@declare(pages_read("errors/"))
+def test_an_overflowing_code_block_below_the_fold_is_focusable_before_it_comes_into_view(page, base_url):
+    page.goto(base_url + "errors/", wait_until="load")
+    blocks = page.evaluate(
+        """() => [...document.querySelectorAll("pre > code")].map(code => ({
+            overflows: code.scrollWidth > code.offsetWidth,
+            below_the_fold: code.getBoundingClientRect().top > innerHeight,
+            mounted: code.parentElement.id.startsWith("__code_"),
+            focusable: code.getAttribute("tabindex") === "0",
+        }))"""
+    )
+    waiting = [block for block in blocks if block["overflows"] and block["below_the_fold"] and not block["mounted"]]
+    assert waiting, "the error gallery has no overflowing block left for Material to mount"
+    assert all(block["focusable"] for block in waiting)
+    assert not any(block["focusable"] for block in blocks if not block["overflows"])
+
+
 @declare(pages_read("graph/", "detach/"))
 def test_palette_toggle_switches_and_persists_across_pages(page, base_url):
     page.goto(base_url + "graph/", wait_until="load")
