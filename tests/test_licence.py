@@ -16,7 +16,7 @@ MIT = "https://github.com/autograd-guide/autograd-guide/blob/main/LICENSE"
 FOOTER_WORDS = {"zh": ("正文与插图采用", "许可协议", "代码采用"), "en": ("Text and figures are licensed under", "code under the")}
 THEME = Path(material.__file__).parent / "templates"
 OVERRIDES = ROOT / "overrides"
-OWN_FILES = {"assets/stylesheets/pages.css", "assets/javascripts/scrollable-code.js"}   # overrides/ files the project wrote itself
+OWN_FILES = {"assets/stylesheets/pages.css", "assets/javascripts/scrollable-code.js", "assets/javascripts/copy-buttons.js"}   # overrides/ files the project wrote itself
 SHIM = OVERRIDES / "assets" / "javascripts" / "iframe-worker.js"
 
 

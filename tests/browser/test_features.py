@@ -56,6 +56,21 @@ def test_copy_button_copies_the_code_and_not_its_output(page, base_url):
 
 
 @declare(pages_read("errors/"))
+def test_every_code_block_has_its_copy_button_before_it_comes_into_view(page, base_url):
+    page.goto(base_url + "errors/", wait_until="load")
+    copyable = page.locator("[data-md-component=content] .language-python pre > code")
+    buttons = page.locator("[data-md-component=content] .language-python pre > nav > [data-md-type=copy]")
+    assert copyable.count() > 20 and buttons.count() == copyable.count()
+    assert page.locator("[data-md-component=content] .no-copy:is(.language-output, .language-error) [data-md-type=copy]").count() == 0
+    last = copyable.last
+    assert last.evaluate("code => code.getBoundingClientRect().top > innerHeight")  # below the fold: not mounted yet
+    buttons.last.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("navigator.clipboard.readText()").strip() == last.inner_text().strip()
+    assert buttons.count() == copyable.count()  # mounting the block made no second button
+
+
+@declare(pages_read("errors/"))
 def test_an_overflowing_code_block_below_the_fold_is_focusable_before_it_comes_into_view(page, base_url):
     page.goto(base_url + "errors/", wait_until="load")
     blocks = page.evaluate(
