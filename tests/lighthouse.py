@@ -22,7 +22,7 @@ from tests.docs import ROOT
 
 LIGHTHOUSE = ROOT / ".cache" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = "--headless --no-sandbox --disable-background-networking --disable-component-update --disable-sync"
-PAGES = [  # home, to compare against, then the pages issue 16 measured, heaviest last
+PAGES = [  # home, to compare against, then the pages issue 16 measured and the two chapters added since
     "",
     "en/glossary/",
     "en/inplace/",
@@ -33,6 +33,10 @@ PAGES = [  # home, to compare against, then the pages issue 16 measured, heavies
     "en/going-further/",
     "errors/",
     "en/errors/",
+    "practice/",
+    "en/practice/",
+    "debugging/",
+    "en/debugging/",
 ]
 PERFORMANCE_TARGET, ACCESSIBILITY_TARGET = 95, 100
 
@@ -79,6 +83,9 @@ def audit(base_url: str, path: str) -> Audit:
     """Lighthouse's scores of the page at ``path``."""
     report = lighthouse_report(base_url + path)
     categories, audits = report["categories"], report["audits"]
+    if categories["performance"]["score"] is None:
+        problem = report.get("runtimeError", {}).get("message", "no performance score")
+        raise RuntimeError(f"Lighthouse gave {path or '(home)'} no performance score: {problem}")
     failed = tuple(
         reference["id"]
         for reference in categories["accessibility"]["auditRefs"]
