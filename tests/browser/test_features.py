@@ -113,3 +113,13 @@ def test_a_missing_url_shows_the_sites_404_page(page, base_url):
     assert response.status == 404
     assert page.locator("h1").inner_text() == "404 - Not found"
     assert page.locator(".md-header").is_visible()
+
+
+@declare(pages_read("en/glossary/"))
+@pytest.mark.parametrize("term", ["term-gradient-clipping", "term-view", "term-version-counter", "term-anomaly-detection"])
+def test_a_link_to_a_glossary_term_below_tables_not_yet_laid_out_lands_on_the_term(page, base_url, term):
+    page.goto(f"{base_url}en/glossary/#{term}", wait_until="load")
+    page.wait_for_function("() => window.scrollY > 0")
+    top = page.evaluate(f"() => new Promise(done => requestAnimationFrame(() => done(document.getElementById('{term}').getBoundingClientRect().top)))")
+    header = page.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert header <= top < header + 40
