@@ -1,8 +1,7 @@
 """hooks/output_blocks.py: output and error blocks get no copy button from Material, code blocks keep theirs."""
 
-from bs4 import BeautifulSoup
-
 from resultcache.plugin import declare
+from tests.builtsite import parsed
 from tests.result_inputs import built_site_inputs
 
 pytestmark = declare(built_site_inputs)
@@ -12,7 +11,7 @@ def blocks_by_kind(site) -> dict[str, list[list[str]]]:
     """The classes of every highlighted block of the built site, by the block's language."""
     kinds: dict[str, list[list[str]]] = {}
     for html in sorted(site.rglob("*.html")):
-        for block in BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select("div.highlight"):
+        for block in parsed(html).select("div.highlight"):
             language = next(css for css in block["class"] if css.startswith("language-"))
             kinds.setdefault(language, []).append(block["class"])
     return kinds
