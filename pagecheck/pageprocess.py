@@ -121,9 +121,9 @@ class PageProcess:
         self.rewritten: Optional[tuple[str, ...]] = None
         self.ended: Optional[PageEnded] = None
         receiving, sending = multiprocessing.Pipe(duplex=False)
-        _hash_seed()
-        server = _forked_by(_second_fork_server()) if second_run else contextlib.nullcontext()
-        with server, _no_main_module():
+        _hash_seed()  # the first fork server starts under its own seed, before any child asks for it
+        forking = _forked_by(_second_fork_server()) if second_run else contextlib.nullcontext()
+        with forking, _no_main_module():
             self.process = _FORK_SERVER.Process(target=read_page, args=(sending, request), daemon=True)
             self.process.start()
         sending.close()

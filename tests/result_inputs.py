@@ -4,10 +4,10 @@ Changing any one of them runs the test again (tests/test_result_cache.py proves 
 """
 
 import functools
-from collections.abc import Callable
 import importlib.metadata
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
