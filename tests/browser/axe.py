@@ -4,6 +4,9 @@ axe.min.js comes from the axe-playwright-python package (pinned in requirements.
 test needs no network; only the script is used, run with the WCAG 2 A and AA rules and
 ``aria-dialog-name`` (a best practice Lighthouse checks: every dialog has a name).
 
+``color-contrast``, three quarters of an audit's time, looks at one element of each contrast
+signature rather than at every element that holds text (tests/browser/contrast_samples.py).
+
 A page is audited in both palettes on one load. Switching the palette changes colours only, so
 in the second palette only the rules whose result depends on colours run again: the rules axe
 itself files under ``cat.color`` (of those run, ``color-contrast`` and ``link-in-text-block``).
@@ -14,12 +17,14 @@ rule's result differs between the palettes.
 import functools
 from importlib.resources import files
 
+from tests.browser.contrast_samples import sampled_violations
 from tests.browser.palette import scheme, switch_palette
 
 AXE = files("axe_playwright_python") / "axe.min.js"
 WCAG2_AA = ["wcag2a", "wcag2aa"]
 EXTRA_RULES = ["aria-dialog-name"]
 RESULT_TYPES = ("violations", "incomplete", "passes", "inapplicable")
+CONTRAST = "color-contrast"
 
 
 @functools.cache
@@ -41,22 +46,26 @@ def load_axe(page) -> None:
         page.add_script_tag(content=axe_script())
 
 
-def run(page, rules: list[str] | None = None, result_types: tuple[str, ...] = ("violations",)) -> dict:
-    """axe's results for the page open in ``page``: every rule the site is held to, or only ``rules``.
+def run(page, rules: list[str] | None = None, result_types: tuple[str, ...] = ("violations",), without: tuple[str, ...] = ()) -> dict:
+    """axe's results for the page open in ``page``: every rule the site is held to, or only ``rules``;
+    never the rules in ``without``.
 
     Only the ``result_types`` asked for carry all their nodes (axe keeps one of each other type's).
     """
     load_axe(page)
     if rules is None:
-        selection = {"runOnly": {"type": "tag", "values": WCAG2_AA}, "rules": {rule: {"enabled": True} for rule in EXTRA_RULES}}
+        enabled = {rule: {"enabled": True} for rule in EXTRA_RULES}
+        selection = {"runOnly": {"type": "tag", "values": WCAG2_AA}, "rules": {**enabled, **{rule: {"enabled": False} for rule in without}}}
     else:
-        selection = {"runOnly": {"type": "rule", "values": rules}}
+        selection = {"runOnly": {"type": "rule", "values": [rule for rule in rules if rule not in without]}}
     return page.evaluate("options => axe.run(document, options)", {**selection, "resultTypes": list(result_types)})
 
 
 def violations(page, rules: list[str] | None = None) -> list[dict]:
-    """The violations axe finds on the page open in ``page``, each with its nodes (every rule, or only ``rules``)."""
-    return run(page, rules)["violations"]
+    """The violations axe finds on the page open in ``page``, each with its nodes (every rule, or only
+    ``rules``); ``color-contrast`` looks at a sample of each contrast signature (:mod:`.contrast_samples`)."""
+    found = run(page, rules, without=(CONTRAST,))["violations"] if rules != [CONTRAST] else []
+    return found + (sampled_violations(page) if rules is None or CONTRAST in rules else [])
 
 
 def colour_rules(page) -> list[str]:

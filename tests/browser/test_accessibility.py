@@ -1,13 +1,22 @@
-"""The accessibility sweep's shortcut holds: switching the palette changes colours, nothing else axe checks.
+"""The accessibility sweep's two shortcuts hold.
 
 tests/browser/test_every_page.py runs every axe rule in the light palette and, after switching
-the palette on the same load, only the colour rules. Here, on the longest page, every rule runs
-in both palettes and every result (passes and inapplicable rules included) is compared;
-``python -m tests.browser.palette_rules`` does the same on every page.
+the palette on the same load, only the colour rules: switching the palette changes colours,
+nothing else axe checks. Here, on the longest page, every rule runs in both palettes and every
+result (passes and inapplicable rules included) is compared; ``python -m tests.browser.palette_rules``
+does the same on every page.
+
+Its ``color-contrast`` looks at one element of each contrast signature (tests/browser/contrast_samples.py):
+here, on the longest page in both palettes, every element of a signature gets its sample's result,
+as ``python -m tests.browser.contrast_proof`` measures on every page, and one element planted with
+too little contrast, among thousands styled as it was, fails the sweep.
 """
 
+import pytest
+
 from resultcache.plugin import declare
-from tests.browser.axe import RESULT_TYPES, colour_rules, outcomes, run, violations_in_both_palettes
+from tests.browser.axe import RESULT_TYPES, colour_rules, load_axe, outcomes, run, violations_in_both_palettes
+from tests.browser.contrast_samples import split_signatures
 from tests.browser.palette import scheme, switch_palette
 from tests.result_inputs import pages_read
 
@@ -42,3 +51,29 @@ def test_a_reader_who_prefers_dark_gets_the_dark_palette_at_load(page, base_url)
     page.emulate_media(color_scheme="dark")
     page.goto(base_url + "graph/")
     assert scheme(page) == "slate"
+
+
+@declare(pages_read(LONGEST_PAGE))
+def test_every_element_gets_the_contrast_result_of_its_signature_in_both_palettes(page, base_url):
+    page.goto(base_url + LONGEST_PAGE)
+    load_axe(page)
+    assert split_signatures(page) == {}
+    assert switch_palette(page) == "slate"
+    assert split_signatures(page) == {}
+
+
+FAINT = "#c8c8c8"  # 1.7:1 on white; WCAG AA asks 4.5:1 of body text
+PLANTED = {  # an element that is one of many styled alike: the last paragraph, a token of the last code block
+    "paragraph": "[...document.querySelectorAll('article p')].at(-1)",
+    "code token": "[...document.querySelectorAll('article pre code span.nb')].at(-1)",
+}
+
+
+@declare(pages_read(LONGEST_PAGE))
+@pytest.mark.parametrize("element", PLANTED)
+def test_one_element_with_too_little_contrast_fails_the_sweep(page, base_url, element):
+    page.goto(base_url + LONGEST_PAGE)
+    page.evaluate(f"colour => {{ {PLANTED[element]}.style.color = colour }}", FAINT)
+    found = violations_in_both_palettes(page)
+    contrast = [line for line in found["default"] if line.startswith("color-contrast: ")]
+    assert len(contrast) == 1 and f"foreground color: {FAINT}" in contrast[0]

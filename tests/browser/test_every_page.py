@@ -1,7 +1,8 @@
 """Every page of the built site, in both languages, loads cleanly, talks only to its own host and
 has no accessibility violation axe-core finds, in either palette.
 
-Each page is loaded once. axe runs every rule in the light palette as soon as the page has loaded;
+Each page is loaded once. axe runs every rule in the light palette as soon as the page has loaded
+(``color-contrast`` on one element of each contrast signature: tests/browser/contrast_samples.py);
 the palette is then switched on the same load and only the rules whose result depends on colours
 run again (tests/browser/axe.py; tests/browser/test_accessibility.py shows no other rule can
 differ). The page's traffic is read once the network has been idle for half a second, so that
