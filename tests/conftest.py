@@ -6,6 +6,9 @@ into one line). Where the run does not include :data:`BUILD_TEST` they fail with
 instead, so that a failed build always fails the run.
 """
 
+import os
+import threading
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +18,39 @@ from resultcache.plugin import enabled
 from tests.site_build import BuildFailed, built_sites, cached_sites
 
 BUILD_TEST = "tests/test_strict_build.py::test_the_site_builds_as_publishing_does"
+
+
+_EARLY_BUILD = pytest.StashKey[threading.Thread]()
+
+
+def _build_early() -> None:
+    """Build the site into the result cache; a failure is left for the workers to report."""
+    try:
+        cached_sites()
+    except BuildFailed:
+        pass
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """When this process hands the whole suite out to xdist's workers, with the result cache on, build
+    the site now, while the workers start and collect: their collection waits for it (the keys of
+    the tests that read the site are worked out from it), and started this early it costs them
+    little. The build goes where the workers look for it (tests/site_build.py), and a failure is
+    told under this run's id, which this process fixes for the workers to share."""
+    whole_suite = config.args_source == pytest.Config.ArgsSource.TESTPATHS
+    hands_out = bool(getattr(config.option, "numprocesses", None)) and not hasattr(config, "workerinput")
+    if whole_suite and hands_out and enabled(config):
+        config.option.testrunuid = config.option.testrunuid or uuid.uuid4().hex
+        os.environ["PYTEST_XDIST_TESTRUNUID"] = config.option.testrunuid
+        config.stash[_EARLY_BUILD] = threading.Thread(target=_build_early, name="early site build", daemon=True)
+        config.stash[_EARLY_BUILD].start()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Wait for an early build still running, so that no run leaves one half written."""
+    if _EARLY_BUILD in config.stash:
+        config.stash[_EARLY_BUILD].join()
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,15 @@ for the rest of the run (not for a later run), so that the run's other processes
 words instead of building again.
 """
 
+import logging
 import os
 import shutil
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
+import click
 from filelock import FileLock
 
 from resultcache.digest import Input, digest
@@ -89,16 +92,99 @@ def build_failure(site: list[str], offline: list[str], command: list[str]) -> st
 
 
 def build_sites(site: Path, offline: Path, config: Path = ROOT / "mkdocs.yml") -> None:
-    """Build the site and its offline copy (``OFFLINE=true``: Material's offline plugin) side by side,
-    then zip the copy into the site, where its home pages link to it, as ``make build offline`` does.
-    ``config``: the site's unless told (tests/test_messages.py builds one with planted faults)."""
-    command = build_command(site, config)
-    builds = [start_build(command), start_build(build_command(offline, config), OFFLINE="true")]
-    site_problems, offline_problems = map(mkdocs_problems, builds)
+    """Build the site and then its offline copy (``OFFLINE=true``: Material's offline plugin) in one
+    MkDocs process (:func:`build_both`), then zip the copy into the site, where its home pages link
+    to it, as ``make build offline`` does. ``config``: the site's unless told (tests/test_messages.py
+    builds one with planted faults)."""
+    build = start_build([sys.executable, "-m", "tests.site_build", str(site), str(offline), str(config)])
+    output, _ = build.communicate()
+    site_problems, offline_problems = problems_of_each(output, build.returncode)
     if site_problems or offline_problems:
-        raise BuildFailed(build_failure(site_problems, offline_problems, command))
+        raise BuildFailed(build_failure(site_problems, offline_problems, build_command(site, config)))
     download = site / site_config()["extra"]["offline_download"]
     subprocess.run([sys.executable, "-m", "zipfile", "-c", str(download), str(offline)], check=True)
+
+
+BUILD_MARK = "=== tests.site_build:"  # a line of build_both's own, which no line of MkDocs' starts with
+
+
+def build_both(site: Path, offline: Path, config: Path) -> int:
+    """``mkdocs build --strict`` of ``config`` into ``site``, then with ``OFFLINE=true`` into ``offline``,
+    in this process: the second build reuses what the first compiled, highlighted and loaded (the
+    theme's templates, every code block, jieba's dictionary: see the hooks in mkdocs.yml), so it
+    costs a third of the first. Before each build a line names it; after a failed one a line says
+    so. MkDocs logs as its command line does into a pipe. Returns the number of builds that failed."""
+    handler = logging.StreamHandler()  # MkDocs' log, as its command line writes it to a pipe
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.setLevel(logging.INFO)
+    mkdocs_log.propagate = False
+    mkdocs_log.addHandler(handler)
+    failed = 0
+    for name, target in (("site", site), ("offline", offline)):
+        os.environ.pop("OFFLINE", None)
+        if name == "offline":
+            os.environ["OFFLINE"] = "true"
+        print(f"{BUILD_MARK} {name}", flush=True)
+        if not _built(config, target):
+            print(f"{BUILD_MARK} {name} failed", flush=True)
+            failed += 1
+    return failed
+
+
+def _built(config: Path, target: Path) -> bool:
+    """Build ``config`` into ``target`` as ``mkdocs build --strict`` does, in this process; whether it
+    built. A failure is told as MkDocs' command line tells it."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    try:
+        settings = load_config(config_file=str(config), site_dir=str(target), strict=True)
+        settings.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(settings)
+        finally:
+            settings.plugins.on_shutdown()
+    except click.ClickException as aborted:  # MkDocs' Abort: strict mode's count, a configuration error
+        aborted.show()
+        return False
+    except Exception:  # a plugin or hook that raised: its traceback
+        traceback.print_exc()
+        return False
+    finally:
+        sys.stderr.flush()
+    return True
+
+
+def problems_of_each(output: str, returncode: int) -> tuple[list[str], list[str]]:
+    """MkDocs' lines of why each build of :func:`build_both` failed, from its ``output``: the site's,
+    the offline copy's (none for a build that built). A process that died before its builds could
+    say so has every problem line count for both."""
+    sections: dict[str, list[str]] = {}
+    failed: set[str] = set()
+    current = None
+    for line in output.splitlines():
+        if line.startswith(BUILD_MARK):
+            name, _, outcome = line[len(BUILD_MARK):].strip().partition(" ")
+            current = name
+            if outcome == "failed":
+                failed.add(name)
+            continue
+        sections.setdefault(current, []).append(line)
+    if returncode != 0 and not failed:
+        every = [line for lines in sections.values() for line in lines if line.startswith(MKDOCS_PROBLEM)]
+        return every or [f"the build process exited with status {returncode}"], every
+    problems = {
+        name: [line for line in sections.get(name, []) if line.startswith(MKDOCS_PROBLEM)] or [f"the {name} build failed"]
+        for name in failed
+    }
+    return problems.get("site", []), problems.get("offline", [])
+
+
+def main() -> None:
+    """``python -m tests.site_build SITE OFFLINE CONFIG``: :func:`build_both`; exits non-zero when a build failed."""
+    site, offline, config = map(Path, sys.argv[1:4])
+    sys.exit(1 if build_both(site, offline, config) else 0)
 
 
 def run_id() -> str:
@@ -138,3 +224,7 @@ def cached_sites() -> tuple[Path, Path]:
         with FileLock(str(stale) + ".lock"):
             shutil.rmtree(stale, ignore_errors=True)
     return sites
+
+
+if __name__ == "__main__":
+    main()
