@@ -159,7 +159,7 @@ def _built(config: Path, target: Path) -> bool:
 def problems_of_each(output: str, returncode: int) -> tuple[list[str], list[str]]:
     """MkDocs' lines of why each build of :func:`build_both` failed, from its ``output``: the site's,
     the offline copy's (none for a build that built). A process that died before its builds could
-    say so has every problem line count for both."""
+    say so has all it wrote count for both."""
     sections: dict[str, list[str]] = {}
     failed: set[str] = set()
     current = None
@@ -172,8 +172,8 @@ def problems_of_each(output: str, returncode: int) -> tuple[list[str], list[str]
             continue
         sections.setdefault(current, []).append(line)
     if returncode != 0 and not failed:
-        every = [line for lines in sections.values() for line in lines if line.startswith(MKDOCS_PROBLEM)]
-        return every or [f"the build process exited with status {returncode}"], every
+        every = [line for line in output.splitlines() if line.strip()] or [f"the build process exited with status {returncode}"]
+        return every, every
     problems = {
         name: [line for line in sections.get(name, []) if line.startswith(MKDOCS_PROBLEM)] or [f"the {name} build failed"]
         for name in failed

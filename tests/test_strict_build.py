@@ -13,7 +13,7 @@ import pytest
 from resultcache.plugin import declare
 from tests.bench import skeleton_config
 from tests.result_inputs import skeleton_build_inputs
-from tests.site_build import build_command, build_problems, start_build
+from tests.site_build import BUILD_MARK, build_command, build_problems, problems_of_each, start_build
 from tests.docs import write_config
 
 import yaml
@@ -70,3 +70,15 @@ def test_a_nav_entry_to_a_missing_file_fails_the_build_and_names_it(tmp_path):
 
     problems = built(planted(tmp_path / "skeleton", nav_to_nowhere), tmp_path / "site")
     assert "no-such-page.md" in problems and "not found in the documentation files" in problems, problems
+
+
+def test_the_lines_of_each_of_the_two_builds_are_told_apart():
+    output = "\n".join([
+        f"{BUILD_MARK} site", "INFO    -  Building documentation...", "WARNING -  a planted warning",
+        "Aborted with 1 warnings in strict mode!", f"{BUILD_MARK} site failed", f"{BUILD_MARK} offline",
+        "INFO    -  Documentation built",
+    ])
+    assert problems_of_each(output, 1) == (["WARNING -  a planted warning", "Aborted with 1 warnings in strict mode!"], [])
+    assert problems_of_each(output.replace(f"{BUILD_MARK} site failed\n", ""), 0) == ([], [])
+    died = "Traceback (most recent call last):\nModuleNotFoundError: No module named 'mkdocs'"
+    assert problems_of_each(died, 1) == (died.splitlines(), died.splitlines())
