@@ -17,14 +17,13 @@ rule's result differs between the palettes.
 import functools
 from importlib.resources import files
 
-from tests.browser.contrast_samples import sampled_violations
+from tests.browser.contrast_samples import CONTRAST, sampled_violations
 from tests.browser.palette import scheme, switch_palette
 
 AXE = files("axe_playwright_python") / "axe.min.js"
 WCAG2_AA = ["wcag2a", "wcag2aa"]
 EXTRA_RULES = ["aria-dialog-name"]
 RESULT_TYPES = ("violations", "incomplete", "passes", "inapplicable")
-CONTRAST = "color-contrast"
 
 
 @functools.cache

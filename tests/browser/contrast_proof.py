@@ -17,10 +17,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser.axe import load_axe
+from tests.browser.axe import RESULT_TYPES, load_axe, run
 from tests.browser.chromium import launch
 from tests.browser.conftest import VIEWPORT
-from tests.browser.contrast_samples import mark, sampled_violations, split_signatures
+from tests.browser.contrast_samples import CONTRAST, mark, sampled_violations, split_signatures, unmark
 from tests.browser.palette import scheme, switch_palette
 from tests.browser.server import serve
 from tests.docs import ROOT, page_paths
@@ -40,13 +40,15 @@ def compare(site: Path) -> bool:
             load_axe(page)
             for _ in range(2):
                 start = time.perf_counter()
-                differ = split_signatures(page)
+                differ = split_signatures(page, run(page, [CONTRAST], RESULT_TYPES))
                 every += time.perf_counter() - start
                 start = time.perf_counter()
                 sampled_violations(page)
                 sampled += time.perf_counter() - start
+                signatures = mark(page)
+                unmark(page)
                 split |= bool(differ)
-                print(f"{path or '(home)':<28} {scheme(page):<8} {mark(page):3} signatures, split: {differ or 'none'}")
+                print(f"{path or '(home)':<28} {scheme(page):<8} {signatures:3} signatures, split: {differ or 'none'}")
                 switch_palette(page)
         browser.close()
     print(f"color-contrast on every page, both palettes: every element {every:.1f} s, the samples {sampled:.1f} s (wall)")

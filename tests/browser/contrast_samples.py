@@ -23,6 +23,7 @@ tests/browser/test_accessibility.py does the same on the longest page, and shows
 element given too little contrast fails the sweep.
 """
 
+CONTRAST = "color-contrast"
 SIGNATURE = "data-contrast-signature"
 SAMPLE = "data-contrast-sample"
 
@@ -70,20 +71,14 @@ MARK_SAMPLES = """([signatureAttribute, sampleAttribute]) => {
   return numbers.size
 }"""
 
-# In the page: color-contrast on every element, each result type's elements by signature.
-OUTCOMES_BY_SIGNATURE = """async signatureAttribute => {
-  const results = await axe.run(document, {runOnly: {type: "rule", values: ["color-contrast"]},
-    resultTypes: ["violations", "incomplete", "passes"]})
-  const outcomes = {}
-  for (const kind of ["violations", "incomplete", "passes"]) {
-    for (const rule of results[kind]) {
-      for (const node of rule.nodes) {
-        const signature = document.querySelector(node.target[0]).getAttribute(signatureAttribute) ?? "none"
-        outcomes[signature] = [...new Set([...(outcomes[signature] ?? []), kind])]
-      }
-    }
+# In the page: the signature of the element at each of axe's targets ("none": it holds no text).
+SIGNATURES_OF = """([signatureAttribute, targets]) => targets.map(target =>
+  document.querySelector(target)?.getAttribute(signatureAttribute) ?? "none")"""
+UNMARK = """([signatureAttribute, sampleAttribute]) => {
+  for (const element of document.querySelectorAll(`[${signatureAttribute}]`)) {
+    element.removeAttribute(signatureAttribute)
+    element.removeAttribute(sampleAttribute)
   }
-  return outcomes
 }"""
 
 # In the page (axe loaded): color-contrast's violations on the samples (not on the other elements
@@ -111,18 +106,36 @@ def mark(page) -> int:
     return page.evaluate(MARK_SAMPLES, [SIGNATURE, SAMPLE])
 
 
+def unmark(page) -> None:
+    """Take the marks of :func:`mark` off the page open in ``page``."""
+    page.evaluate(UNMARK, [SIGNATURE, SAMPLE])
+
+
 def sampled_violations(page) -> list[dict]:
     """``color-contrast``'s violations on the page open in ``page`` (axe loaded), looking at one
-    element of each contrast signature, and at every element of a signature its sample left undecided."""
+    element of each contrast signature, and at every element of a signature its sample left undecided.
+    The page is left unmarked, as it was."""
     mark(page)
-    return page.evaluate(SAMPLED_VIOLATIONS, [SIGNATURE, SAMPLE])
+    found = page.evaluate(SAMPLED_VIOLATIONS, [SIGNATURE, SAMPLE])
+    unmark(page)
+    return found
 
 
-def split_signatures(page) -> dict[str, list[str]]:
-    """The signatures on the page open in ``page`` (axe loaded) whose elements ``color-contrast``,
-    run on every element, passes and fails alike; "none" for elements it judged that hold no text."""
+def split_signatures(page, results: dict) -> dict[str, list[str]]:
+    """Of axe's ``results`` on the page open in ``page`` (``color-contrast`` on every element, every
+    result type): the contrast signatures whose elements it passes and fails alike, and "none" for
+    elements it judged that hold no text; each with the result types its elements got. The page is
+    left unmarked, as it was."""
+    judged = {
+        kind: [node["target"][0] for rule in results[kind] if rule["id"] == CONTRAST for node in rule["nodes"]]
+        for kind in ("violations", "incomplete", "passes")
+    }
     mark(page)
-    outcomes = page.evaluate(OUTCOMES_BY_SIGNATURE, SIGNATURE)
+    outcomes: dict[str, set[str]] = {}
+    for kind, targets in judged.items():
+        for signature in page.evaluate(SIGNATURES_OF, [SIGNATURE, targets]):
+            outcomes.setdefault(signature, set()).add(kind)
+    unmark(page)
     return {
         signature: sorted(kinds)
         for signature, kinds in outcomes.items()

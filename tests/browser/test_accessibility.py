@@ -15,12 +15,13 @@ too little contrast, among thousands styled as it was, fails the sweep.
 import pytest
 
 from resultcache.plugin import declare
-from tests.browser.axe import RESULT_TYPES, colour_rules, load_axe, outcomes, run, violations_in_both_palettes
+from tests.browser.axe import RESULT_TYPES, colour_rules, outcomes, run, violations_in_both_palettes
 from tests.browser.contrast_samples import split_signatures
 from tests.browser.palette import scheme, switch_palette
 from tests.result_inputs import pages_read
 
 LONGEST_PAGE = "errors/"
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
 @declare(pages_read("404.html"))
@@ -32,18 +33,37 @@ def test_the_404_page_has_no_accessibility_violations(page, base_url):
 @declare(pages_read("en/"))
 def test_the_colour_rules_are_contrast_and_links_in_text(page, base_url):
     page.goto(base_url + "en/")
-    assert sorted(colour_rules(page)) == ["color-contrast", "link-in-text-block"]
+    assert sorted(colour_rules(page)) == COLOUR_RULES
+
+
+@pytest.fixture(scope="module")
+def longest_page_audited(shared_context, base_url) -> dict[str, tuple[dict, dict]]:
+    """Every rule on every element of the longest page, in the light palette, then in the dark on the
+    same load: for each palette, each rule's outcome, and the contrast signatures whose elements
+    ``color-contrast`` judged differently. In a tab of its own, closed when the module is done."""
+    tab = shared_context.new_page()
+    tab.goto(base_url + LONGEST_PAGE)
+    audited = {}
+    for palette in ("light", "dark"):
+        if palette == "dark":
+            switch_palette(tab)
+        results = run(tab, result_types=RESULT_TYPES)
+        audited[scheme(tab)] = (outcomes(results), split_signatures(tab, results))
+    tab.close()
+    return audited
 
 
 @declare(pages_read(LONGEST_PAGE))
-def test_switching_the_palette_changes_no_other_rules_result(page, base_url):
-    page.goto(base_url + LONGEST_PAGE)
-    light = outcomes(run(page, result_types=RESULT_TYPES))
-    assert switch_palette(page) == "slate"
-    dark = outcomes(run(page, result_types=RESULT_TYPES))
+def test_switching_the_palette_changes_no_other_rules_result(longest_page_audited):
+    (light, _), (dark, _) = longest_page_audited["default"], longest_page_audited["slate"]
     differ = {rule for rule in light.keys() | dark.keys() if light.get(rule) != dark.get(rule)}
     assert len(light) > 20
-    assert differ - set(colour_rules(page)) == set()
+    assert differ - set(COLOUR_RULES) == set()
+
+
+@declare(pages_read(LONGEST_PAGE))
+def test_every_element_gets_the_contrast_result_of_its_signature_in_both_palettes(longest_page_audited):
+    assert {palette: split for palette, (_, split) in longest_page_audited.items()} == {"default": {}, "slate": {}}
 
 
 @declare(pages_read("graph/"))
@@ -51,15 +71,6 @@ def test_a_reader_who_prefers_dark_gets_the_dark_palette_at_load(page, base_url)
     page.emulate_media(color_scheme="dark")
     page.goto(base_url + "graph/")
     assert scheme(page) == "slate"
-
-
-@declare(pages_read(LONGEST_PAGE))
-def test_every_element_gets_the_contrast_result_of_its_signature_in_both_palettes(page, base_url):
-    page.goto(base_url + LONGEST_PAGE)
-    load_axe(page)
-    assert split_signatures(page) == {}
-    assert switch_palette(page) == "slate"
-    assert split_signatures(page) == {}
 
 
 FAINT = "#c8c8c8"  # 1.7:1 on white; WCAG AA asks 4.5:1 of body text
