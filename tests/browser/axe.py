@@ -35,11 +35,14 @@ def axe_script() -> str:
 # What is off screen is laid out only when it comes near (content-visibility in pages.css), and axe
 # cannot tell the colours of what is not laid out (it reports them "incomplete", which no test
 # reads): the audit lays out the whole page first, as a reader's scrolling does, part by part.
-LAID_OUT = "* { content-visibility: visible !important; }"
+# Material eases colours from one palette to the other (CSS transitions of up to a quarter of a
+# second), and axe would read them half way: in the audit, colours change at once, to where the
+# reader's screen settles.
+LAID_OUT = "* { content-visibility: visible !important; transition: none !important; }"
 
 
 def load_axe(page) -> None:
-    """Put axe into the page open in ``page``, once per load, with all of the page laid out."""
+    """Put axe into the page open in ``page``, once per load, with all of the page laid out and no colour easing."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_style_tag(content=LAID_OUT)
         page.add_script_tag(content=axe_script())
@@ -82,7 +85,8 @@ def violations_in_both_palettes(page) -> dict[str, list[str]]:
     """The violations on the page open in ``page`` in its palette (every rule) and, after switching the
     palette on the same load, in the other (the colour rules): :func:`summary` lines by palette."""
     found = {scheme(page): summary(violations(page))}
-    found[switch_palette(page)] = summary(violations(page, colour_rules(page)))
+    other = switch_palette(page)  # first: in ``found[switch_palette(page)] = ...`` Python would audit before switching
+    found[other] = summary(violations(page, colour_rules(page)))
     return found
 
 
