@@ -2,20 +2,17 @@
 
 The zh and en twin of a page hold the same code (pagelint/parity.py checks it), and most output
 blocks are the same too, so part of the ~960 blocks of a build would be highlighted a second
-time; so would the code cells of the zh and en exercise notebooks. pymdownx.highlight (for
-pages) and nbconvert (for notebooks, through mkdocs-jupyter) call ``pygments.highlight(source,
-lexer, formatter)`` for each; its HTML depends only on the source, the lexer's class and options
-and the formatter's class and options, so it is kept under those and reused, and the HTML is
-unchanged. pymdownx and mkdocs-jupyter imported the function when they were loaded; nbconvert
-imports it from ``pygments`` at each call, so ``pygments.highlight`` itself is replaced. The lexer of a name is
-looked up once, not through Pygments' list of lexers for every block.
+time. pymdownx.highlight calls ``pygments.highlight(source, lexer, formatter)`` for each; its
+HTML depends only on the source, the lexer's class and options and the formatter's class and
+options, so it is kept under those and reused, and the HTML is unchanged. The lexer of a name is
+looked up once, not through Pygments' list of lexers for every block. (The exercise notebooks'
+code cells are highlighted once for both languages by hooks/notebook_cells.py.)
 """
 
 import functools
 
 import pygments
 from pygments.lexers import get_lexer_by_name
-from mkdocs_jupyter import nbconvert2 as mkdocs_jupyter_nbconvert
 from pymdownx import highlight as pymdownx_highlight
 
 _HIGHLIGHTED: dict[tuple, str] = {}
@@ -45,7 +42,6 @@ def lexer_by_name(name: str, **options):
 
 
 def on_startup(**_) -> None:
-    """Make pymdownx.highlight and nbconvert reuse what they highlighted, and pymdownx the lexer classes it found."""
-    for module in (pygments, pymdownx_highlight, mkdocs_jupyter_nbconvert):
-        module.highlight = reused_highlight
+    """Make pymdownx.highlight reuse what it highlighted and the lexer classes it found."""
+    pymdownx_highlight.highlight = reused_highlight
     pymdownx_highlight.get_lexer_by_name = lexer_by_name

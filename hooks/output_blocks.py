@@ -5,7 +5,7 @@ button inside a new ``<nav>`` unless the block sits in a ``no-copy`` element; pa
 hide the button of each output and error block after the script had made it. Each such insertion
 changes the page while the script measures the next block, so the browser lays the page out again
 once per block: on the error gallery, half of its ~120 blocks. The blocks, in the pages' markup and
-in the notebook pages' (hooks/notebook_markup.py), get the class here instead, and no button is
+in the notebook pages' (hooks/notebook_cells.py), get the class here instead, and no button is
 made for them; what a reader sees is the same.
 """
 

@@ -6,8 +6,8 @@ documented remedy is a bytecode cache, which environments may share: the theme's
 get one kept in memory for the whole process (hooks/bytecode_cache.py), through MkDocs'
 ``on_env`` event. Jinja keys each compiled template by its name and file and checks a checksum
 of its source, so an edited template is compiled afresh; what renders is the same template
-code, so the HTML is unchanged. (nbconvert's templates need no cache: mkdocs-jupyter's
-exporters are made once, hooks/notebook_exporter.py.)
+code, so the HTML is unchanged. (nbconvert's templates are not used: the exercise notebooks
+are rendered without them, hooks/notebook_cells.py.)
 """
 
 from bytecode_cache import shared_cache  # beside this hook: MkDocs loads hooks with their folder importable
