@@ -27,6 +27,7 @@ from pathlib import Path
 
 import markdown
 import nbformat
+import nbformat.reader
 from bs4 import BeautifulSoup
 from markdown.extensions.toc import TocExtension
 from mathml import to_mathml  # a sibling hook: MkDocs loads hooks with their folder importable
@@ -72,7 +73,7 @@ def rendered_notebook(path: str, solution_label: str, toc_depth: int) -> Rendere
 
 @functools.lru_cache(maxsize=32)
 def _rendered(source: str, folder: str, solution_label: str, toc_depth: int) -> RenderedNotebook:
-    notebook = nbformat.reads(source, as_version=4)
+    notebook = nbformat.convert(nbformat.reader.reads(source), 4)  # unchecked: tests/test_notebook_cells.py checks each against the schema
     toc_tokens = _toc_tokens(notebook, toc_depth)
     anchors = iter([token["id"] for token in _flat(toc_tokens)])
     language = notebook.metadata.get("kernelspec", {}).get("language", "python")

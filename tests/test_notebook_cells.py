@@ -11,6 +11,7 @@ from html import escape
 from pathlib import Path
 
 import pytest
+import nbformat
 from bs4 import BeautifulSoup
 from mkdocs_jupyter import convert
 from mkdocs_jupyter.plugin import _get_nb_toc_tokens
@@ -75,3 +76,9 @@ def test_a_notebook_renders_as_mkdocs_jupyter_renders_it(path):
     assert (rendered.toc_tokens, rendered.title) == (toc_tokens, title)
     assert rendered.html == reference(path, [token["id"] for token in _flat(toc_tokens)])
     assert 'class="language-output' in rendered.html and "<details" in rendered.html and "<h2" in rendered.html
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.relative_to(DOCS).as_posix())
+def test_a_notebook_meets_the_notebook_schema(path):
+    """The build reads the notebooks without the schema check (a tenth of their rendering); here each is checked."""
+    nbformat.validate(nbformat.reader.reads(path.read_text(encoding="utf-8")))
