@@ -104,15 +104,22 @@ def _toc_tokens(notebook, toc_depth: int) -> list:
     body = "\n\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
     body = _INLINE_CODE.sub("", _FENCED_CODE.sub("", body))
     body = _CODE_SPAN.sub(lambda span: span[0] if _HEADING_LINE.search(span[0]) else "", body)
-    toc = markdown.Markdown(extensions=[TocExtension(toc_depth=toc_depth)])
-    toc.convert(body)
+    toc = _toc_markdown(toc_depth)
+    toc.reset().convert(body)
     return toc.toc_tokens
+
+
+@functools.cache
+def _toc_markdown(toc_depth: int) -> markdown.Markdown:
+    """Python-Markdown with the toc extension, as mkdocs-jupyter sets it up, made once (and reset before each use)."""
+    return markdown.Markdown(extensions=[TocExtension(toc_depth=toc_depth)])
 
 
 def _markdown_markup(cell, folder: str, anchors) -> str:
     """A Markdown cell as nbconvert's HTML exporter renders it, its headings taking the next ``anchors``."""
-    renderer = IPythonRenderer(escape=False, attachments=cell.get("attachments", {}), path=folder, anchor_link_text=ANCHOR_LINK_TEXT)
-    soup = BeautifulSoup(strip_files_prefix(MarkdownWithMath(renderer=renderer).render(cell.source)), "html.parser")
+    attachments = cell.get("attachments")
+    renderer = _markdown_renderer(folder) if not attachments else _new_markdown_renderer(folder, attachments)
+    soup = BeautifulSoup(strip_files_prefix(renderer.render(cell.source)), "html.parser")
     for image in soup.find_all("img", alt=False):  # as nbconvert's HTML exporter does
         image["alt"] = NO_ALT_TEXT
     for heading in soup.find_all(_HEADINGS):
@@ -126,6 +133,17 @@ def _markdown_markup(cell, folder: str, anchors) -> str:
         if text.find_parent(["code", "pre"]) is None:
             text.replace_with(BeautifulSoup(_with_mathml(str(text)), "html.parser"))
     return f"\n{soup.decode()}"
+
+
+@functools.cache
+def _markdown_renderer(folder: str) -> MarkdownWithMath:
+    """The renderer of a Markdown cell without attachments, made once: mistune compiles its patterns for each one made."""
+    return _new_markdown_renderer(folder, {})
+
+
+def _new_markdown_renderer(folder: str, attachments: dict) -> MarkdownWithMath:
+    """nbconvert's Markdown renderer as its HTML exporter sets it up for a cell with ``attachments``."""
+    return MarkdownWithMath(renderer=IPythonRenderer(escape=False, attachments=attachments, path=folder, anchor_link_text=ANCHOR_LINK_TEXT))
 
 
 def _code_markup(cell, language: str) -> str:
