@@ -48,6 +48,7 @@ The offline build (Material's ``offline`` plugin) reads ``search_index.js``: eac
 one beside its JSON.
 """
 
+import bisect
 import html
 import json
 import posixpath
@@ -101,9 +102,18 @@ def title_text(doc: dict) -> str:
     return html.unescape(_TAG.sub("", doc["title"]))
 
 
-def reach(words: set[str], vocabulary: set[str]) -> str:
-    """The words of ``vocabulary`` that one of ``words`` is the start of, space-separated."""
-    return " ".join(sorted(word for word in vocabulary if any(word.startswith(start) for start in words)))
+def reach(words: set[str], vocabulary: list[str]) -> str:
+    """The words of ``vocabulary`` (sorted) that one of ``words`` is the start of, space-separated.
+
+    The words a text begins lie together in sorted order, from where that text would be inserted.
+    """
+    reached = set()
+    for start in words:
+        index = bisect.bisect_left(vocabulary, start)
+        while index < len(vocabulary) and vocabulary[index].startswith(start):
+            reached.add(vocabulary[index])
+            index += 1
+    return " ".join(sorted(reached))
 
 
 def with_messages(index: dict) -> dict:
@@ -111,7 +121,7 @@ def with_messages(index: dict) -> dict:
     ``title_words`` field on each page, and exercise pages weighed at :data:`EXERCISE_BOOST`
     (see the module's docstring)."""
     own = {doc["location"]: message_words(printed_messages(doc)) for doc in index["docs"]}
-    gallery = set().union(*own.values())
+    gallery = sorted(set().union(*own.values()))
     docs = []
     for doc in index["docs"]:
         location = doc["location"]
