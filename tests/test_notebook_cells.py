@@ -8,6 +8,7 @@ or Pygments render a notebook otherwise, the two part and this test fails.
 import re
 import sys
 from html import escape
+from types import SimpleNamespace
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,17 @@ def test_a_notebook_renders_as_mkdocs_jupyter_renders_it(path):
 def test_a_notebook_meets_the_notebook_schema(path):
     """The build reads the notebooks without the schema check (a tenth of their rendering); here each is checked."""
     nbformat.validate(nbformat.reader.reads(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("option", ["execute", "show_input", "no_input", "remove_tag_config", "highlight_extra_classes"])
+def test_a_rendering_option_the_site_does_not_follow_stops_the_build(option):
+    """The notebook pages are not rendered by mkdocs-jupyter: setting one of its rendering options otherwise is refused."""
+    from mkdocs.exceptions import PluginError  # noqa: PLC0415
+    from notebook_pages import RENDERING, on_config  # noqa: PLC0415
+
+    changed = {"execute": True, "show_input": False, "no_input": True, "remove_tag_config": {"remove_cell_tags": ["x"]}, "highlight_extra_classes": "x"}
+    jupyter = SimpleNamespace(config=dict(RENDERING, toc_depth=TOC_DEPTH))
+    assert on_config(SimpleNamespace(plugins={"mkdocs-jupyter": jupyter}))
+    jupyter.config[option] = changed[option]
+    with pytest.raises(PluginError, match=option):
+        on_config(SimpleNamespace(plugins={"mkdocs-jupyter": jupyter}))
