@@ -9,9 +9,6 @@ let the sweep's samples miss a violation. It also times the sampled audit agains
 page and palette, and exits non-zero when a signature is split.
 """
 
-import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -21,9 +18,10 @@ from tests.browser.axe import RESULT_TYPES, load_axe, run
 from tests.browser.chromium import launch
 from tests.browser.conftest import VIEWPORT
 from tests.browser.contrast_samples import CONTRAST, mark, sampled_violations, split_signatures, unmark
+from tests.browser.measurement import measure_site
 from tests.browser.palette import scheme, switch_palette
 from tests.browser.server import serve
-from tests.docs import ROOT, page_paths
+from tests.docs import page_paths
 
 
 def compare(site: Path) -> bool:
@@ -57,14 +55,7 @@ def compare(site: Path) -> bool:
 
 def main() -> None:
     """Compare on the site given as argument, or on a fresh build."""
-    if len(sys.argv) > 1:
-        ok = compare(Path(sys.argv[1]))
-    else:
-        with tempfile.TemporaryDirectory() as site:
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", site], cwd=ROOT, check=True)
-            ok = compare(Path(site))
-    print("every signature's elements get one result" if ok else "a signature's elements get different results")
-    sys.exit(0 if ok else 1)
+    measure_site(compare, "every signature's elements get one result", "a signature's elements get different results")
 
 
 if __name__ == "__main__":

@@ -10,9 +10,6 @@ in-page axe runs: every rule against the colour rules alone.
 page and exits non-zero when a rule outside the colour rules differs.
 """
 
-import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -21,9 +18,10 @@ from playwright.sync_api import sync_playwright
 from tests.browser.axe import RESULT_TYPES, colour_rules, load_axe, outcomes, run
 from tests.browser.chromium import launch
 from tests.browser.conftest import VIEWPORT
+from tests.browser.measurement import measure_site
 from tests.browser.palette import switch_palette
 from tests.browser.server import serve
-from tests.docs import ROOT, page_paths
+from tests.docs import page_paths
 
 
 def differing_rules(page) -> tuple[set[str], float, float]:
@@ -66,14 +64,7 @@ def compare(site: Path) -> bool:
 
 def main() -> None:
     """Compare the palettes on the site given as argument, or on a fresh build."""
-    if len(sys.argv) > 1:
-        ok = compare(Path(sys.argv[1]))
-    else:
-        with tempfile.TemporaryDirectory() as site:
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", site], cwd=ROOT, check=True)
-            ok = compare(Path(site))
-    print("only the colour rules differ" if ok else "a rule outside the colour rules differs")
-    sys.exit(0 if ok else 1)
+    measure_site(compare, "only the colour rules differ", "a rule outside the colour rules differs")
 
 
 if __name__ == "__main__":
