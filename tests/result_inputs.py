@@ -179,6 +179,21 @@ def language_of(item: pytest.Item) -> str:
     return params["language"] if "language" in params else "en" if params["path"].startswith("en/") else "zh"
 
 
+def built_pages_of(language: str) -> list[Path]:
+    """Every HTML page the build made in ``language`` (zh at the site's root, en under en/)."""
+    site = built()[0]
+    root = site / "en" if language == "en" else site
+    return [page for page in sorted(root.rglob("*.html")) if root != site or page.relative_to(site).parts[0] != "en"]
+
+
+def built_language_inputs(item: pytest.Item) -> list[Input]:
+    """A test that reads every built page of its ``language`` parameter and the files they load: those
+    pages, the site's assets, how the tests list and read pages, the versions."""
+    language = item.callspec.params["language"]
+    read = [*built_pages_of(language), built()[0] / "assets"]
+    return [*map(in_build, read), ROOT / "tests" / "docs.py", ROOT / "tests" / "builtsite.py", *VERSIONS]
+
+
 def searching(language: str) -> Callable[[pytest.Item], list[Input]]:
     """The inputs function of a browser test that searches the site in ``language``: that language's
     pages and search index (which an edit of any of its pages changes), the site's assets (the
@@ -186,10 +201,8 @@ def searching(language: str) -> Callable[[pytest.Item], list[Input]]:
     configuration's chapters, the gallery's messages), the browser, the versions."""
 
     def inputs(item: pytest.Item) -> list[Input]:
-        site = built()[0]
-        root = site / "en" if language == "en" else site
-        pages = [page for page in sorted(root.rglob("*.html")) if root != site or page.relative_to(site).parts[0] != "en"]
-        read = [*pages, root / "search" / "search_index.json", site / "assets"]
+        root = built()[0] / "en" if language == "en" else built()[0]
+        read = [*built_pages_of(language), root / "search" / "search_index.json", built()[0] / "assets"]
         return [*map(in_build, read), *BROWSER, *SEARCH_CHECKS, DOCS / language / "errors.md", _chromium(), *VERSIONS]
 
     inputs.__doc__ = f"A browser test that searches the site in {language}: what it reads."

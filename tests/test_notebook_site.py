@@ -13,7 +13,7 @@ from resultcache.plugin import declare
 from pageformat.notebook import page_notebook
 from tests.builtsite import parsed
 from tests.docs import DOCS, LANGUAGES, notebooks, pages
-from tests.result_inputs import built_page_inputs
+from tests.result_inputs import built_language_inputs, built_page_inputs
 
 MAX_WEIGHT_RATIO = 1.5
 
@@ -77,6 +77,7 @@ def test_exercise_pages_are_in_the_search_index(site):
         assert any(key.startswith(location + "#") for key in indexed), location
 
 
+@declare(built_language_inputs)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_notebook_pages_weigh_little_more_than_markdown_pages(site, language):
     lightest = min(weight(built(site, language, page)) for page in pages(language))

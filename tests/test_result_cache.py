@@ -237,6 +237,22 @@ def test_a_search_is_keyed_on_its_languages_pages_and_index_and_not_the_others(t
     assert [changed for changed in inputs["en"] if not changed_key(inputs["en"], changed)] == []
 
 
+def test_a_test_of_one_languages_pages_is_keyed_on_them_and_the_assets_and_not_the_others(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    for page in ("index.html", "detach/index.html", "en/index.html", "en/detach/index.html", "assets/main.css"):
+        (site / page).parent.mkdir(parents=True, exist_ok=True)
+        (site / page).write_text(page, encoding="utf-8")
+    monkeypatch.setattr(result_inputs, "built", lambda: (site, tmp_path / "offline"))
+    inputs = {
+        language: result_inputs.built_language_inputs(Item(ROOT / "tests" / "test_notebook_site.py", language=language))
+        for language in ("zh", "en")
+    }
+    built = {language: {str(i.path.relative_to(site)) for i in found if isinstance(i, Relative)} for language, found in inputs.items()}
+    assert built == {"zh": {"index.html", "detach/index.html", "assets"}, "en": {"en/index.html", "en/detach/index.html", "assets"}}
+    assert {"tests/docs.py", "tests/builtsite.py", *VERSIONS} <= names([i for i in inputs["en"] if not isinstance(i, Relative)])
+    assert [changed for changed in inputs["en"] if not changed_key(inputs["en"], changed)] == []
+
+
 def test_the_test_kinds_declare_their_inputs():
     from tests import test_exercises, test_page_notebooks
     from tests.browser import test_accessibility, test_every_page, test_features, test_search
