@@ -88,6 +88,13 @@ def exercise_inputs(item: pytest.Item) -> list[Input]:
     return [DOCS / item.callspec.params["exercise"], *KERNELS, ROOT / "tests" / "docs.py", *VERSIONS]
 
 
+def notebook_rendering_inputs(item: pytest.Item) -> list[Input]:
+    """A check of how the build renders an exercise notebook (its ``path`` parameter): the notebook,
+    the hooks that render it, the versions (mkdocs-jupyter's, nbconvert's, mistune's and Pygments'
+    among them, in requirements.lock)."""
+    return [item.callspec.params["path"], ROOT / "hooks", ROOT / "tests" / "docs.py", *VERSIONS]
+
+
 BROWSER: list[Input] = [ROOT / "tests" / "browser", ROOT / "tests" / "docs.py"]
 SEARCH_CHECKS: list[Input] = [  # what the search tests read besides the built site and the gallery's page
     ROOT / "mkdocs.yml", ROOT / "pagelint", ROOT / "tests" / "gallery.py", ROOT / "tests" / "test_search_index.py"

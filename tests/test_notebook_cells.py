@@ -17,7 +17,9 @@ from bs4 import BeautifulSoup
 from mkdocs_jupyter import convert
 from mkdocs_jupyter.plugin import _get_nb_toc_tokens
 
+from resultcache.plugin import declare
 from tests.docs import DOCS, LANGUAGES, ROOT, notebooks
+from tests.result_inputs import notebook_rendering_inputs
 
 sys.path.insert(0, str(ROOT / "hooks"))  # the hooks import their siblings as MkDocs lets them
 from notebook_cells import NO_ALT_TEXT, SOLUTION_TAG, _flat, _folded, _with_mathml, rendered_notebook  # noqa: E402
@@ -70,6 +72,7 @@ def _cell(cell) -> str:
     return "\n".join(parts)
 
 
+@declare(notebook_rendering_inputs)
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.relative_to(DOCS).as_posix())
 def test_a_notebook_renders_as_mkdocs_jupyter_renders_it(path):
     rendered = rendered_notebook(str(path), LABEL, TOC_DEPTH)
@@ -79,6 +82,7 @@ def test_a_notebook_renders_as_mkdocs_jupyter_renders_it(path):
     assert 'class="language-output' in rendered.html and "<details" in rendered.html and "<h2" in rendered.html
 
 
+@declare(notebook_rendering_inputs)
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.relative_to(DOCS).as_posix())
 def test_a_notebook_meets_the_notebook_schema(path):
     """The build reads the notebooks without the schema check (a tenth of their rendering); here each is checked."""

@@ -150,6 +150,9 @@ KINDS = {
     "lock": result_inputs.lock_inputs(Item(ROOT / "tests" / "test_lock.py")),
     "report self-test": result_inputs.report_self_test_inputs(Item(ROOT / "tests" / "test_messages.py")),
     "docstring example": result_inputs.docstring_example_inputs(Item(ROOT / "snippets" / "training_loop.py")),
+    "notebook rendering": result_inputs.notebook_rendering_inputs(
+        Item(ROOT / "tests" / "test_notebook_cells.py", path=ROOT / "docs" / "en" / "exercises" / "graph.ipynb")
+    ),
 }
 
 
