@@ -186,11 +186,27 @@ def language_of(item: pytest.Item) -> str:
     return params["language"] if "language" in params else "en" if params["path"].startswith("en/") else "zh"
 
 
-def built_pages_of(language: str) -> list[Path]:
-    """Every HTML page the build made in ``language`` (zh at the site's root, en under en/)."""
-    site = built()[0]
+def built_pages_of(language: str, site: Path | None = None) -> list[Path]:
+    """Every HTML page the build made in ``language`` (zh at the site's root, en under en/), in the
+    site or in the ``site`` given (the offline copy)."""
+    site = site or built()[0]
     root = site / "en" if language == "en" else site
     return [page for page in sorted(root.rglob("*.html")) if root != site or page.relative_to(site).parts[0] != "en"]
+
+
+def offline_inputs(item: pytest.Item) -> list[Input]:
+    """A browser test of the offline copy opened from disk: for a search from the page its ``path``
+    parameter names, the copy's pages and search index in that page's language; else the copy's home
+    page and the chapter it follows a link to. With the copy's assets, the browser tests' code, the
+    browser, the versions."""
+    offline = built()[1]
+    path = item.callspec.params.get("path") if hasattr(item, "callspec") else None
+    if path is None:
+        read = [offline / "index.html", offline / "graph.html"]
+    else:
+        language = "en" if path.startswith("en/") else "zh"
+        read = [*built_pages_of(language, offline), (offline / "en" if language == "en" else offline) / "search"]
+    return [*map(in_build, [*read, offline / "assets"]), *BROWSER, _chromium(), *VERSIONS]
 
 
 def built_language_inputs(item: pytest.Item) -> list[Input]:

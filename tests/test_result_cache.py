@@ -256,6 +256,27 @@ def test_a_test_of_one_languages_pages_is_keyed_on_them_and_the_assets_and_not_t
     assert [changed for changed in inputs["en"] if not changed_key(inputs["en"], changed)] == []
 
 
+def test_an_offline_search_is_keyed_on_its_languages_pages_and_index_and_not_the_others(tmp_path, monkeypatch):
+    offline = tmp_path / "offline" / "autograd-guide"
+    for page in ("index.html", "graph.html", "search/search_index.js", "en/index.html", "en/search/search_index.js", "assets/bundle.js"):
+        (offline / page).parent.mkdir(parents=True, exist_ok=True)
+        (offline / page).write_text(page, encoding="utf-8")
+    monkeypatch.setattr(result_inputs, "built", lambda: (tmp_path / "site", offline))
+    test_file = ROOT / "tests" / "browser" / "test_offline.py"
+    inputs = {
+        name: result_inputs.offline_inputs(Item(test_file, **params))
+        for name, params in (("zh search", {"path": "graph.html"}), ("en search", {"path": "en/graph.html"}), ("opening", {}))
+    }
+    built = {name: {str(i.path.relative_to(offline)) for i in found if isinstance(i, Relative)} for name, found in inputs.items()}
+    assert built == {
+        "zh search": {"index.html", "graph.html", "search", "assets"},
+        "en search": {"en/index.html", "en/search", "assets"},
+        "opening": {"index.html", "graph.html", "assets"},
+    }
+    assert {"tests/browser", "chromium", *VERSIONS} <= names([i for i in inputs["zh search"] if not isinstance(i, Relative)])
+    assert [changed for changed in inputs["zh search"] if not changed_key(inputs["zh search"], changed)] == []
+
+
 def test_the_test_kinds_declare_their_inputs():
     from tests import test_exercises, test_page_notebooks
     from tests.browser import test_accessibility, test_every_page, test_features, test_search

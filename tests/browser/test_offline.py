@@ -7,9 +7,9 @@ import pytest
 from resultcache.plugin import declare
 from tests.browser.conftest import VIEWPORT, Traffic, recording_tab
 from tests.browser.search_box import SEARCH_INPUT, search_again
-from tests.result_inputs import built_site_inputs
+from tests.result_inputs import offline_inputs
 
-pytestmark = declare(built_site_inputs)
+pytestmark = declare(offline_inputs)
 
 
 @pytest.fixture(scope="package")
