@@ -7,9 +7,12 @@ import re
 from pathlib import Path
 
 import material
+import pytest
 
+from resultcache.plugin import declare
 from tests.builtsite import parsed
-from tests.docs import ROOT
+from tests.docs import LANGUAGES, ROOT
+from tests.result_inputs import built_language_inputs, built_pages_of
 
 CC_BY_SA = "https://creativecommons.org/licenses/by-sa/4.0/"
 MIT = "https://github.com/autograd-guide/autograd-guide/blob/main/LICENSE"
@@ -51,8 +54,10 @@ def test_the_iframe_worker_shim_keeps_its_licence_beside_it():
     assert licence.splitlines()[0] in SHIM.read_text(encoding="utf-8")
 
 
-def test_every_page_s_footer_states_the_licences_in_its_language(site):
-    pages = sorted(site.rglob("*.html"))
+@declare(built_language_inputs)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_s_footer_states_the_licences_in_its_language(site, language):
+    pages = built_pages_of(language, site)
     assert len(pages) > 20
     for page in pages:
         html = parsed(page)

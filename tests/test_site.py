@@ -9,8 +9,10 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from resultcache.plugin import declare
 from tests.builtsite import parsed
 from tests.docs import DOCS, LANGUAGES, ROOT, every_twin, fail_with, pages
+from tests.result_inputs import built_language_inputs, built_pages_of
 
 PINNED_TORCH = re.search(r"^torch==(\S+)", (ROOT / "requirements.txt").read_text(), re.M).group(1)
 
@@ -41,11 +43,13 @@ def remote_resources(soup: BeautifulSoup) -> list[str]:
     return [url for url in urls if urlsplit(url).netloc]
 
 
-def test_pages_load_nothing_from_other_hosts(site):
+@declare(built_language_inputs)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_load_nothing_from_other_hosts(site, language):
     fail_with(
         [
             f"site/{path.relative_to(site).as_posix()} loads {url} from another host: serve it from the site (overrides/ or a hook)"
-            for path in sorted(site.rglob("*.html"))
+            for path in built_pages_of(language, site)
             for url in remote_resources(parsed(path))
         ]
     )
