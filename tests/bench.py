@@ -180,12 +180,13 @@ def tree_cost(command: list[str]) -> Cost:
 
 
 def browser_lines() -> list[str]:
-    """CPU seconds of each group of browser tests, run serially, less the site build each starts with."""
+    """CPU seconds of each group of browser tests, run serially and all of them (no result reused),
+    less the site build each starts with."""
     with tempfile.TemporaryDirectory() as scratch:
         build = tree_cost([sys.executable, "-c", f"from pathlib import Path; from tests.site_build import build_sites; build_sites(Path({scratch!r}) / 'site', Path({scratch!r}) / 'offline' / 'autograd-guide')"])
     lines = []
     for name, selection in BROWSER_GROUPS.items():
-        cost = tree_cost([sys.executable, "-m", "pytest", "-q", *SERIAL, *selection])
+        cost = tree_cost([sys.executable, "-m", "pytest", "-q", "--no-result-cache", *SERIAL, *selection])
         lines.append(f"{'browser: ' + name:<36} {cost.cpu - build.cpu:7.2f} s CPU ({cost.cpu:.2f} s with the site build, {cost.wall:.2f} s wall)")
     return lines
 

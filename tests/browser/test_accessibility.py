@@ -12,11 +12,8 @@ as ``python -m tests.browser.contrast_proof`` measures on every page, and an ele
 too little contrast in one palette, among thousands styled as it was, fails the sweep in that palette.
 """
 
-import pytest
-
 from resultcache.plugin import declare
 from tests.browser.axe import RESULT_TYPES, colour_rules, outcomes, run, violations_in_both_palettes
-from tests.browser.conftest import CLEAR_STORAGE
 from tests.browser.contrast_samples import split_signatures
 from tests.browser.palette import scheme, switch_palette
 from tests.result_inputs import pages_read
@@ -37,35 +34,24 @@ def test_the_colour_rules_are_contrast_and_links_in_text(page, base_url):
     assert sorted(colour_rules(page)) == COLOUR_RULES
 
 
-@pytest.fixture(scope="module")
-def longest_page_audited(shared_context, base_url) -> dict[str, tuple[dict, dict]]:
-    """Every rule on every element of the longest page, in the light palette, then in the dark on the
-    same load: for each palette, each rule's outcome, and the contrast signatures whose elements
-    ``color-contrast`` judged differently. In a tab of its own, closed when the module is done."""
-    tab = shared_context.new_page()
-    tab.goto(base_url + LONGEST_PAGE)
+@declare(pages_read(LONGEST_PAGE))
+def test_on_the_longest_page_in_both_palettes_the_sweeps_two_shortcuts_miss_nothing(page, base_url):
+    """Every rule on every element, in the light palette and then in the dark on the same load: no
+    rule outside the colour rules changes its result with the palette, and every element gets the
+    contrast result of its signature. One test, as both claims read the same two full audits
+    (browser tests go out to workers one by one: pagecheck/workers.py)."""
+    page.goto(base_url + LONGEST_PAGE)
     audited = {}
     for palette in ("light", "dark"):
         if palette == "dark":
-            switch_palette(tab)
-        results = run(tab, result_types=RESULT_TYPES)
-        audited[scheme(tab)] = (outcomes(results), split_signatures(tab, results))
-    tab.evaluate(CLEAR_STORAGE)  # the palette chosen here is not the next test's
-    tab.close()
-    return audited
-
-
-@declare(pages_read(LONGEST_PAGE))
-def test_switching_the_palette_changes_no_other_rules_result(longest_page_audited):
-    (light, _), (dark, _) = longest_page_audited["default"], longest_page_audited["slate"]
+            switch_palette(page)
+        results = run(page, result_types=RESULT_TYPES)
+        audited[scheme(page)] = (outcomes(results), split_signatures(page, results))
+    (light, _), (dark, _) = audited["default"], audited["slate"]
     differ = {rule for rule in light.keys() | dark.keys() if light.get(rule) != dark.get(rule)}
     assert len(light) > 20
     assert differ - set(COLOUR_RULES) == set()
-
-
-@declare(pages_read(LONGEST_PAGE))
-def test_every_element_gets_the_contrast_result_of_its_signature_in_both_palettes(longest_page_audited):
-    assert {palette: split for palette, (_, split) in longest_page_audited.items()} == {"default": {}, "slate": {}}
+    assert {palette: split for palette, (_, split) in audited.items()} == {"default": {}, "slate": {}}
 
 
 @declare(pages_read("graph/"))
