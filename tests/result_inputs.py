@@ -186,11 +186,15 @@ def language_of(item: pytest.Item) -> str:
     return params["language"] if "language" in params else "en" if params["path"].startswith("en/") else "zh"
 
 
+def language_root(site: Path, language: str) -> Path:
+    """The folder of a built site that holds ``language``'s pages: zh at its root, en under en/."""
+    return site / "en" if language == "en" else site
+
+
 def built_pages_of(language: str, site: Path | None = None) -> list[Path]:
-    """Every HTML page the build made in ``language`` (zh at the site's root, en under en/), in the
-    site or in the ``site`` given (the offline copy)."""
+    """Every HTML page the build made in ``language``, in the site or in the ``site`` given (the offline copy)."""
     site = site or built()[0]
-    root = site / "en" if language == "en" else site
+    root = language_root(site, language)
     return [page for page in sorted(root.rglob("*.html")) if root != site or page.relative_to(site).parts[0] != "en"]
 
 
@@ -205,7 +209,7 @@ def offline_inputs(item: pytest.Item) -> list[Input]:
         read = [offline / "index.html", offline / "graph.html"]
     else:
         language = "en" if path.startswith("en/") else "zh"
-        read = [*built_pages_of(language, offline), (offline / "en" if language == "en" else offline) / "search"]
+        read = [*built_pages_of(language, offline), language_root(offline, language) / "search"]
     return [*map(in_build, [*read, offline / "assets"]), *BROWSER, _chromium(), *VERSIONS]
 
 
@@ -224,8 +228,7 @@ def searching(language: str) -> Callable[[pytest.Item], list[Input]]:
     configuration's chapters, the gallery's messages), the browser, the versions."""
 
     def inputs(item: pytest.Item) -> list[Input]:
-        root = built()[0] / "en" if language == "en" else built()[0]
-        read = [*built_pages_of(language), root / "search" / "search_index.json", built()[0] / "assets"]
+        read = [*built_pages_of(language), language_root(built()[0], language) / "search" / "search_index.json", built()[0] / "assets"]
         return [*map(in_build, read), *BROWSER, *SEARCH_CHECKS, DOCS / language / "errors.md", _chromium(), *VERSIONS]
 
     inputs.__doc__ = f"A browser test that searches the site in {language}: what it reads."
@@ -281,7 +284,7 @@ def kernel_self_test_inputs(item: pytest.Item) -> list[Input]:
 
 def _source_and_html(language: str, page: Path) -> tuple[Path, Path]:
     """A docs page (``graph.md``, ``exercises/graph.ipynb``) of ``language`` and the HTML the build makes of it."""
-    root = built()[0] if language == "zh" else built()[0] / language
+    root = language_root(built()[0], language)
     stem = page.with_suffix("")
     html = root / "index.html" if stem.name == "index" else root / stem / "index.html"
     return DOCS / language / page, html

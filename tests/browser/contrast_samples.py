@@ -47,10 +47,6 @@ MARK_SAMPLES = """([signatureAttribute, sampleAttribute]) => {
   const ownText = element => [...element.childNodes]
     .filter(node => node.nodeType === Node.TEXT_NODE).map(node => node.data).join("").trim()
   const holdsText = element => ["INPUT", "SELECT", "TEXTAREA"].includes(element.tagName) || ownText(element) !== ""
-  for (const element of document.querySelectorAll(`[${signatureAttribute}]`)) {
-    element.removeAttribute(signatureAttribute)
-    element.removeAttribute(sampleAttribute)
-  }
   const numbers = new Map()
   for (const element of document.body.querySelectorAll("*")) {
     if (!holdsText(element)) continue
@@ -102,7 +98,8 @@ DECIDED = {"violations", "passes"}
 
 
 def mark(page) -> int:
-    """Mark the elements of the page open in ``page`` with their contrast signatures and samples; how many signatures."""
+    """Mark the elements of the unmarked page open in ``page`` with their contrast signatures and
+    samples (:func:`unmark` takes the marks off); how many signatures."""
     return page.evaluate(MARK_SAMPLES, [SIGNATURE, SAMPLE])
 
 
