@@ -21,8 +21,9 @@ from pagecheck.workers import PageScheduling, crash_report, exit_status
 pytest_plugins = ["resultcache.plugin"]
 
 ROOT = Path(__file__).parent
-# After --refresh-outputs, the list of files it rewrote; a failure already given in full is not repeated.
-pytest_plugins += ["tests.refresh_report", "tests.repeated_failures"]
+# After --refresh-outputs, the list of files it rewrote; a failure already given in full is not repeated;
+# the garbage collector stops walking what a test process keeps to its end.
+pytest_plugins += ["tests.refresh_report", "tests.repeated_failures", "tests.long_lived_objects"]
 DOCS = ROOT / "docs"
 MARKDOWN_DOCS_SCOPE = (ROOT / "README.md", ROOT / "snippets")
 
