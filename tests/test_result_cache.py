@@ -149,6 +149,7 @@ KINDS = {
     "skeleton build": result_inputs.skeleton_build_inputs(Item(ROOT / "tests" / "test_strict_build.py")),
     "lock": result_inputs.lock_inputs(Item(ROOT / "tests" / "test_lock.py")),
     "report self-test": result_inputs.report_self_test_inputs(Item(ROOT / "tests" / "test_messages.py")),
+    "checker self-test": result_inputs.checker_self_test_inputs(Item(ROOT / "tests" / "test_figures.py")),
     "docstring example": result_inputs.docstring_example_inputs(Item(ROOT / "snippets" / "training_loop.py")),
     "notebook rendering": result_inputs.notebook_rendering_inputs(
         Item(ROOT / "tests" / "test_notebook_cells.py", path=ROOT / "docs" / "en" / "exercises" / "graph.ipynb")
