@@ -271,6 +271,37 @@ def report_self_test_inputs(item: pytest.Item) -> list[Input]:
             ROOT / "pyproject.toml", *VERSIONS]
 
 
+LINT: list[Input] = [ROOT / "pagelint", ROOT / "pageformat", ROOT / "tests" / "docs.py", *VERSIONS]
+
+
+def written_page_inputs(item: pytest.Item) -> list[Input]:
+    """A check of how one page or exercise notebook is written (tests/test_writing.py), its ``page``
+    parameter a path from the repository: that file, AutoCorrect's rules, the checks' code, the
+    versions (AutoCorrect's among them)."""
+    return [ROOT / item.callspec.params["page"], ROOT / ".autocorrectrc", *LINT]
+
+
+def terms_inputs(item: pytest.Item) -> list[Input]:
+    """The terms check of one page or exercise notebook (its ``page`` or ``notebook`` parameter) of
+    its ``language``: that file, the language's glossary, the checks' code, the versions."""
+    params = item.callspec.params
+    language = params["language"]
+    return [DOCS / language / params.get("page", params.get("notebook")), DOCS / language / "glossary.md", *LINT]
+
+
+def twin_inputs(item: pytest.Item) -> list[Input]:
+    """A check of a zh page against its en twin (its ``page`` parameter): both pages, the record of
+    the sections confirmed in step (docs/sections.lock), the checks' code, the versions."""
+    page = item.callspec.params["page"]
+    return [DOCS / "zh" / page, DOCS / "en" / page, DOCS / "sections.lock", *LINT]
+
+
+def workflow_audit_inputs(item: pytest.Item) -> list[Input]:
+    """zizmor's audits (tests/test_zizmor.py): the workflows and Dependabot's configuration, the
+    planted unsafe workflow, the versions (zizmor's among them)."""
+    return [ROOT / ".github", ROOT / "tests" / "samples" / "workflows", *VERSIONS]
+
+
 def checker_self_test_inputs(item: pytest.Item) -> list[Input]:
     """The checker's self-tests: its sample pages, the checker and the snippets it draws with, the
     graphs the figure tests draw, the pytest set-up its subprocess runs use, the versions."""

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.docs import DOCS, fail_with, pages, twin
 from pagelint.parity import page_differences
+from resultcache.plugin import declare
+from tests.docs import DOCS, fail_with, pages, twin
+from tests.result_inputs import twin_inputs
 
 PLANTED = Path(__file__).parent / "samples" / "parity"
 REPORTED = (
@@ -17,6 +19,7 @@ REPORTED = (
 )
 
 
+@declare(twin_inputs)
 @pytest.mark.parametrize("page", pages("zh"), ids=str)
 def test_twins_have_the_same_code_and_outputs(page):
     fail_with(page_differences(DOCS / "zh" / page, twin(page)))

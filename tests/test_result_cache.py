@@ -150,6 +150,10 @@ KINDS = {
     "lock": result_inputs.lock_inputs(Item(ROOT / "tests" / "test_lock.py")),
     "report self-test": result_inputs.report_self_test_inputs(Item(ROOT / "tests" / "test_messages.py")),
     "checker self-test": result_inputs.checker_self_test_inputs(Item(ROOT / "tests" / "test_figures.py")),
+    "written page": result_inputs.written_page_inputs(Item(ROOT / "tests" / "test_writing.py", page=Path("docs/zh/graph.md"))),
+    "terms": result_inputs.terms_inputs(Item(ROOT / "tests" / "test_terms.py", language="en", notebook=Path("exercises/graph.ipynb"))),
+    "twins": result_inputs.twin_inputs(Item(ROOT / "tests" / "test_parity.py", page=Path("graph.md"))),
+    "workflow audit": result_inputs.workflow_audit_inputs(Item(ROOT / "tests" / "test_zizmor.py")),
     "docstring example": result_inputs.docstring_example_inputs(Item(ROOT / "snippets" / "training_loop.py")),
     "notebook rendering": result_inputs.notebook_rendering_inputs(
         Item(ROOT / "tests" / "test_notebook_cells.py", path=ROOT / "docs" / "en" / "exercises" / "graph.ipynb")
@@ -184,6 +188,23 @@ def test_a_page_run_is_keyed_on_its_page_snippets_figures_checker_and_versions()
 def test_a_kernel_run_is_keyed_on_its_notebook_the_kernel_driver_and_versions():
     assert {"docs/en/graph.md", "snippets/graph.py", "tests/kernels.py", "tests/forked_kernels.py", "pageformat", "devices", *VERSIONS} <= names(KINDS["page notebook"])
     assert {"docs/en/exercises/graph.ipynb", "tests/kernels.py", "tests/forked_kernels.py", *VERSIONS} <= names(KINDS["exercise"])
+
+
+def test_a_check_of_the_written_pages_is_keyed_on_the_pages_it_reads_and_not_the_others():
+    assert names(KINDS["written page"]) >= {"docs/zh/graph.md", ".autocorrectrc", "pagelint", "pageformat", *VERSIONS}
+    assert names(KINDS["terms"]) >= {"docs/en/exercises/graph.ipynb", "docs/en/glossary.md", "pagelint", *VERSIONS}
+    assert names(KINDS["twins"]) >= {"docs/zh/graph.md", "docs/en/graph.md", "docs/sections.lock", "pagelint", *VERSIONS}
+    every_page = {str(page.relative_to(ROOT)) for page in DOCS.rglob("*") if page.suffix in (".md", ".ipynb")}
+    read = {kind: names(KINDS[kind]) & every_page for kind in ("written page", "terms", "twins")}
+    assert read == {
+        "written page": {"docs/zh/graph.md"},
+        "terms": {"docs/en/exercises/graph.ipynb", "docs/en/glossary.md"},
+        "twins": {"docs/zh/graph.md", "docs/en/graph.md"},
+    }
+
+
+def test_a_workflow_audit_is_keyed_on_the_workflows_and_the_planted_one():
+    assert names(KINDS["workflow audit"]) >= {".github", "tests/samples/workflows", *VERSIONS}
 
 
 def test_the_snippets_a_page_imports_are_followed_to_those_they_import():

@@ -8,7 +8,9 @@ import pytest
 
 from pagelint.prose import Line, notebook_lines, page_comments, page_prose
 from pagelint.terms import Term, read_glossary, term_problems, without_word_lists
+from resultcache.plugin import declare
 from tests.docs import DOCS, LANGUAGES, ROOT, fail_with, notebooks, pages
+from tests.result_inputs import terms_inputs
 
 PLANTED = Path("tests/samples/terms")
 
@@ -21,12 +23,14 @@ def page_lines(path: Path, language: str) -> list[Line]:
     return without_word_lists(lines, language) if path.name == "glossary.md" else lines
 
 
+@declare(terms_inputs)
 @pytest.mark.parametrize(("language", "page"), [(language, page) for language in LANGUAGES for page in pages(language)], ids=str)
 def test_pages_use_the_glossary_terms(language, page):
     terms = read_glossary(DOCS / language / "glossary.md", language)
     fail_with(term_problems(page_lines(DOCS / language / page, language), terms))
 
 
+@declare(terms_inputs)
 @pytest.mark.parametrize(("language", "notebook"), [(language, page) for language in LANGUAGES for page in notebooks(language)], ids=str)
 def test_exercises_use_the_glossary_terms(language, notebook):
     terms = read_glossary(DOCS / language / "glossary.md", language)

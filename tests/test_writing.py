@@ -11,7 +11,9 @@ import pytest
 from pagelint.copywriting import autocorrected, copywriting_problems
 from pagelint.prose import Line, masked, notebook_lines, page_comments, page_prose
 from pagelint.punctuation import ASCII_BESIDE_CHINESE, punctuation_problems
+from resultcache.plugin import declare
 from tests.docs import DOCS, ROOT, fail_with, notebooks, pages
+from tests.result_inputs import written_page_inputs
 
 PLANTED = Path("tests/samples/writing")
 
@@ -29,11 +31,13 @@ def site(language: str) -> list[Path]:
     return [(DOCS / language / page).relative_to(ROOT) for page in pages(language) + notebooks(language)]
 
 
+@declare(written_page_inputs)
 @pytest.mark.parametrize("page", site("zh") + site("en"), ids=str)
 def test_autocorrect_has_nothing_to_change(page):
     fail_with(copywriting_problems(read(ROOT / page, str(page))))
 
 
+@declare(written_page_inputs)
 @pytest.mark.parametrize("page", site("zh"), ids=str)
 def test_chinese_prose_and_comments_use_chinese_punctuation(page):
     fail_with(punctuation_problems(read(ROOT / page, str(page))))

@@ -9,7 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from resultcache.plugin import declare
 from tests.docs import ROOT
+from tests.result_inputs import workflow_audit_inputs
 
 ZIZMOR = Path(sys.executable).parent / "zizmor"   # pinned in requirements.txt
 UNSAFE = ROOT / "tests" / "samples" / "workflows" / "unsafe.yml"
@@ -29,11 +31,13 @@ def audit(path: Path) -> tuple[int, list[str]]:
     return run.returncode, found
 
 
+@declare(workflow_audit_inputs)
 def test_the_workflows_and_dependabot_config_have_no_finding():
     status, found = audit(ROOT / ".github")
     assert found == [] and status == 0, found
 
 
+@declare(workflow_audit_inputs)
 def test_zizmor_reports_a_workflow_pinned_by_tag_with_default_permissions():
     status, found = audit(UNSAFE)
     assert status != 0
