@@ -290,10 +290,21 @@ def terms_inputs(item: pytest.Item) -> list[Input]:
 
 
 def twin_inputs(item: pytest.Item) -> list[Input]:
-    """A check of a zh page against its en twin (its ``page`` parameter): both pages, the record of
-    the sections confirmed in step (docs/sections.lock), the checks' code, the versions."""
+    """A check of a zh page against its en twin (its ``page`` parameter): both pages, the checks'
+    code, the versions."""
     page = item.callspec.params["page"]
-    return [DOCS / "zh" / page, DOCS / "en" / page, DOCS / "sections.lock", *LINT]
+    return [DOCS / "zh" / page, DOCS / "en" / page, *LINT]
+
+
+def twin_sync_inputs(item: pytest.Item) -> list[Input]:
+    """The check that no section of a zh page and its en twin changed in one language only: both
+    pages, and of docs/sections.lock the rows of that page, the only ones the check reads (confirming
+    another page's sections rewrites the file, not these rows); the checks' code, the versions."""
+    from pagelint.sections import read_lock
+
+    page = Path(item.callspec.params["page"]).as_posix()
+    rows = sorted(f"{anchor} {zh} {en}" for (name, anchor), (zh, en) in read_lock(DOCS / "sections.lock").items() if name == page)
+    return [*twin_inputs(item), f"sections.lock rows of {page}: " + "; ".join(rows)]
 
 
 def workflow_audit_inputs(item: pytest.Item) -> list[Input]:

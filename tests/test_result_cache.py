@@ -153,6 +153,7 @@ KINDS = {
     "written page": result_inputs.written_page_inputs(Item(ROOT / "tests" / "test_writing.py", page=Path("docs/zh/graph.md"))),
     "terms": result_inputs.terms_inputs(Item(ROOT / "tests" / "test_terms.py", language="en", notebook=Path("exercises/graph.ipynb"))),
     "twins": result_inputs.twin_inputs(Item(ROOT / "tests" / "test_parity.py", page=Path("graph.md"))),
+    "twins in step": result_inputs.twin_sync_inputs(Item(ROOT / "tests" / "test_translation_sync.py", page=Path("graph.md"))),
     "workflow audit": result_inputs.workflow_audit_inputs(Item(ROOT / "tests" / "test_zizmor.py")),
     "docstring example": result_inputs.docstring_example_inputs(Item(ROOT / "snippets" / "training_loop.py")),
     "notebook rendering": result_inputs.notebook_rendering_inputs(
@@ -193,7 +194,7 @@ def test_a_kernel_run_is_keyed_on_its_notebook_the_kernel_driver_and_versions():
 def test_a_check_of_the_written_pages_is_keyed_on_the_pages_it_reads_and_not_the_others():
     assert names(KINDS["written page"]) >= {"docs/zh/graph.md", ".autocorrectrc", "pagelint", "pageformat", *VERSIONS}
     assert names(KINDS["terms"]) >= {"docs/en/exercises/graph.ipynb", "docs/en/glossary.md", "pagelint", *VERSIONS}
-    assert names(KINDS["twins"]) >= {"docs/zh/graph.md", "docs/en/graph.md", "docs/sections.lock", "pagelint", *VERSIONS}
+    assert names(KINDS["twins"]) >= {"docs/zh/graph.md", "docs/en/graph.md", "pagelint", *VERSIONS}
     every_page = {str(page.relative_to(ROOT)) for page in DOCS.rglob("*") if page.suffix in (".md", ".ipynb")}
     read = {kind: names(KINDS[kind]) & every_page for kind in ("written page", "terms", "twins")}
     assert read == {
@@ -201,6 +202,23 @@ def test_a_check_of_the_written_pages_is_keyed_on_the_pages_it_reads_and_not_the
         "terms": {"docs/en/exercises/graph.ipynb", "docs/en/glossary.md"},
         "twins": {"docs/zh/graph.md", "docs/en/graph.md"},
     }
+
+
+def test_a_section_check_is_keyed_on_its_pages_rows_of_the_lock_and_not_the_others(tmp_path, monkeypatch):
+    lock = tmp_path / "sections.lock"
+    rows = "graph.md (top) aaaa bbbb\ngraph.md claim cccc dddd\ndetach.md (top) eeee ffff\n"
+    monkeypatch.setattr(result_inputs, "DOCS", tmp_path)
+    for page in ("zh/graph.md", "en/graph.md"):
+        (tmp_path / page).parent.mkdir(exist_ok=True)
+        (tmp_path / page).write_text("# Graph\n", encoding="utf-8")
+
+    def key(text: str) -> str:
+        lock.write_text(text, encoding="utf-8")
+        return digest(result_inputs.twin_sync_inputs(Item(ROOT / "tests" / "test_translation_sync.py", page=Path("graph.md"))), ROOT)
+
+    assert key(rows) == key(rows.replace("eeee", "0000")) == key("# a comment\n" + rows)
+    assert key(rows) != key(rows.replace("cccc", "0000"))
+    assert key(rows) != key(rows.replace("graph.md claim cccc dddd\n", ""))
 
 
 def test_a_workflow_audit_is_keyed_on_the_workflows_and_the_planted_one():

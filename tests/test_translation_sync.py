@@ -10,7 +10,7 @@ import pytest
 from pagelint.sections import anchor_problems, drift_problems, main, read_lock, sections, stale_entries
 from resultcache.plugin import declare
 from tests.docs import DOCS, fail_with, pages, twin
-from tests.result_inputs import twin_inputs
+from tests.result_inputs import twin_inputs, twin_sync_inputs
 
 PLANTED = Path("tests/samples/sync")
 PLANTED_LOCK = read_lock(PLANTED / "sections.lock")
@@ -22,7 +22,7 @@ def test_twins_have_the_same_anchored_headings_in_the_same_order(page):
     fail_with(anchor_problems(DOCS / "zh" / page, twin(page)))
 
 
-@declare(twin_inputs)
+@declare(twin_sync_inputs)
 @pytest.mark.parametrize("page", pages("zh"), ids=str)
 def test_no_section_changed_in_one_language_only(page):
     lock = read_lock(DOCS / "sections.lock")
