@@ -320,6 +320,12 @@ def checker_self_test_inputs(item: pytest.Item) -> list[Input]:
             ROOT / "resultcache", *VERSIONS]
 
 
+def checker_message_inputs(item: pytest.Item) -> list[Input]:
+    """A check of how the checker words what is wrong with a planted page (tests/test_messages.py):
+    what the checker's self-tests read, and how they run a sample page (tests/test_pagecheck.py)."""
+    return [*checker_self_test_inputs(item), ROOT / "tests" / "test_pagecheck.py"]
+
+
 def kernel_self_test_inputs(item: pytest.Item) -> list[Input]:
     """The kernel check's own tests: their sample pages, the notebook maker and kernel driver, the versions."""
     return [ROOT / "tests" / "samples" / "notebook", *KERNELS, ROOT / "tests" / "docs.py", *VERSIONS]

@@ -18,12 +18,13 @@ from pagecheck.verdict import output_diff
 from resultcache.plugin import declare
 from tests.docs import ROOT, twin
 from tests.refresh_report import rewritten, summary
-from tests.result_inputs import report_self_test_inputs
+from tests.result_inputs import checker_message_inputs, report_self_test_inputs
 from tests.test_pagecheck import failure_of
 
 SAMPLES = Path(__file__).parent / "samples"
 
 
+@declare(checker_message_inputs)
 def test_a_wrong_output_shows_a_diff_and_ends_with_the_command_that_accepts_it():
     assert failure_of(SAMPLES / "must_fail" / "wrong_digit.md") == (
         "tests/samples/must_fail/wrong_digit.md:5: the output differs from the page\n"
@@ -41,6 +42,7 @@ def test_the_accepting_command_is_named_only_where_refreshing_the_page_accepts_t
     assert output_diff("1", "2", "the page", "the kernel") == "the output differs from the page\n--- the page\n+++ the kernel\n@@ -1 +1 @@\n-1\n+2"
 
 
+@declare(checker_message_inputs)
 def test_a_name_error_names_the_page_line_and_shows_no_frame_outside_the_page():
     failure = failure_of(SAMPLES / "messages" / "name_error.md")
     assert failure.splitlines()[0] == "tests/samples/messages/name_error.md:3: the block raised, but the page shows no error block after it"
@@ -49,6 +51,7 @@ def test_a_name_error_names_the_page_line_and_shows_no_frame_outside_the_page():
     assert "site-packages" not in failure
 
 
+@declare(checker_message_inputs)
 def test_the_planted_stale_figure_page_fails_in_one_sentence():
     failure = failure_of(SAMPLES / "must_fail" / "figure_stale.md")
     assert failure == (
