@@ -163,6 +163,13 @@ KINDS = {
 }
 
 
+def kind_inputs(item: pytest.Item) -> list:
+    """A proof that changing one input of a kind changes its key: that kind's inputs (the test
+    digests them), how kinds declare them and how keys are worked out."""
+    return [*KINDS[item.callspec.params["kind"]], ROOT / "tests" / "result_inputs.py", ROOT / "resultcache"]
+
+
+@declare(kind_inputs)
 @pytest.mark.parametrize(
     ("kind", "changed"),
     [(kind, changed) for kind, inputs in KINDS.items() for changed in inputs],
