@@ -315,9 +315,8 @@ def workflow_audit_inputs(item: pytest.Item) -> list[Input]:
 
 def checker_self_test_inputs(item: pytest.Item) -> list[Input]:
     """The checker's self-tests: its sample pages, the checker and the snippets it draws with, the
-    graphs the figure tests draw, the pytest set-up its subprocess runs use, the versions."""
-    return [ROOT / "tests" / "samples", ROOT / "snippets", *CHECKER, ROOT / "tests" / "figure_graphs.py", ROOT / "pyproject.toml",
-            ROOT / "resultcache", *VERSIONS]
+    pytest set-up its subprocess runs use, the versions."""
+    return [ROOT / "tests" / "samples", ROOT / "snippets", *CHECKER, ROOT / "pyproject.toml", ROOT / "resultcache", *VERSIONS]
 
 
 def checker_message_inputs(item: pytest.Item) -> list[Input]:

@@ -7,23 +7,26 @@ prove that a stale, missing or disagreeing figure fails, and the last test here 
 ``make refresh`` redraws it.
 """
 
-import importlib
 import re
 import shutil
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
+import torch
 from sybil import Document
+from torch import nn
 
+from snippets.autograd_graph import trace_graph
+from snippets.graph_svg import graph_svg
 from tests.docs import DOCS, ROOT, fail_with, pages, twin
 from pagecheck.engine import check_page, make_sybil
 from pagecheck.figures import page_figures
+from pagecheck.peer import SVG, peer_differences
 from resultcache.plugin import declare
 from tests.result_inputs import checker_self_test_inputs
 
 FIGURES = ROOT / "figures"
-SVG = "{http://www.w3.org/2000/svg}"  # the SVG namespace, as ElementTree writes it before a tag
 SAMPLES = Path(__file__).parent / "samples"
 
 
@@ -33,13 +36,49 @@ def shown_figures(page: Path) -> list[str]:
     return [figure.path for _, _, figure in page_figures(document)]
 
 
-GRAPHS = ["first_example", "branch", "second_derivative", "linear_model", "square", "detached_target"]  # in tests/figure_graphs.py
+def first_example():
+    """The graph of docs/*/graph.md's first example, built from fresh tensors."""
+    torch.manual_seed(0)
+    x = torch.arange(9, dtype=torch.float).view(3, 3)
+    y = torch.randn(3, 3, requires_grad=True)
+    return trace_graph(z=torch.sum(torch.mm(x, y)), x=x, y=y)
 
 
-@pytest.fixture
-def graphs():
-    """tests/figure_graphs.py: the graphs and what draws them, imported (with torch) only by the tests that draw."""
-    return importlib.import_module("tests.figure_graphs")
+def branch():
+    """A non-leaf used twice, so the graph forks and joins again."""
+    y = torch.ones(3, 3, requires_grad=True)
+    xy = torch.mm(torch.ones(3, 3), y)
+    return trace_graph(total=xy.sum() + xy.mean(), xy=xy, y=y)
+
+
+def second_derivative():
+    """``y = x ** 3`` and its first derivative recorded with ``create_graph=True``."""
+    x = torch.tensor(2.0, requires_grad=True)
+    y = x**3
+    (dy,) = torch.autograd.grad(y, x, create_graph=True)
+    return trace_graph(y=y, dy=dy, x=x)
+
+
+def linear_model():
+    """The mean squared error of an ``nn.Linear``, with its parameters named."""
+    model = nn.Linear(1, 1)
+    x = torch.ones(4, 1)
+    return trace_graph(loss=nn.MSELoss()(model(x), 2 * x), weight=model.weight, bias=model.bias)
+
+
+def square():
+    """``w * w``: the same input in both slots of one node, so torchviz lists the edge twice."""
+    w = torch.ones(2, requires_grad=True)
+    return trace_graph(out=(w * w).sum(), w=w)
+
+
+def detached_target():
+    """docs/*/detach.md's fixed target: a detached branch, a ``None`` slot drawn as a cut stub."""
+    w = torch.tensor(1.0, requires_grad=True)
+    return trace_graph(loss=(w * 1.0 - (1.0 + 0.9 * (w * 2.0).detach())) ** 2, w=w)
+
+
+GRAPHS = [first_example, branch, second_derivative, linear_model, square, detached_target]
 
 
 @pytest.mark.parametrize("figure", sorted(FIGURES.glob("*.svg")), ids=lambda path: path.name)
@@ -71,26 +110,24 @@ def test_twin_pages_show_the_same_figures_in_the_same_order(page):
 
 
 @declare(checker_self_test_inputs)
-@pytest.mark.parametrize("build", GRAPHS)
-def test_the_same_graph_always_gives_the_same_bytes(build, graphs):
-    graph_svg = graphs.graph_svg
-    first, again = getattr(graphs, build)(), getattr(graphs, build)()
+@pytest.mark.parametrize("build", GRAPHS, ids=lambda build: build.__name__)
+def test_the_same_graph_always_gives_the_same_bytes(build):
+    first, again = build(), build()
     assert graph_svg(first) == graph_svg(first) == graph_svg(again)
     assert not re.search(r"0x[0-9a-f]{6,}|\d{9,}", graph_svg(first))
 
 
 @declare(checker_self_test_inputs)
-@pytest.mark.parametrize("build", GRAPHS)
-def test_figure_has_the_nodes_and_edges_torchviz_lists(build, graphs):
-    graph = getattr(graphs, build)()
-    assert graphs.peer_differences(graphs.graph_svg(graph), graph) == []
+@pytest.mark.parametrize("build", GRAPHS, ids=lambda build: build.__name__)
+def test_figure_has_the_nodes_and_edges_torchviz_lists(build):
+    graph = build()
+    assert peer_differences(graph_svg(graph), graph) == []
 
 
 @declare(checker_self_test_inputs)
-def test_peer_check_notices_a_missing_edge_and_a_wrong_node(graphs):
-    peer_differences = graphs.peer_differences
-    graph = graphs.first_example()
-    svg = graphs.graph_svg(graph)
+def test_peer_check_notices_a_missing_edge_and_a_wrong_node():
+    graph = first_example()
+    svg = graph_svg(graph)
     without_edge = "\n".join(line for line in svg.splitlines() if 'data-to="n2"' not in line)
     assert peer_differences(without_edge, graph) == ["edge only in torchviz's graph: op AccumulateGrad -> op MmBackward0"]
     renamed = peer_differences(svg.replace(">MmBackward0<", ">MulBackward0<"), graph)
@@ -99,48 +136,47 @@ def test_peer_check_notices_a_missing_edge_and_a_wrong_node(graphs):
 
 
 @declare(checker_self_test_inputs)
-def test_peer_check_notices_the_same_nodes_and_edges_wired_differently(graphs):
-    torch = graphs.torch
+def test_peer_check_notices_the_same_nodes_and_edges_wired_differently():
     a, b = torch.ones(1, requires_grad=True), torch.ones(1, requires_grad=True)
-    graph = graphs.trace_graph(out=(a.exp() + b.sin()).sum())
+    graph = trace_graph(out=(a.exp() + b.sin()).sum())
     number = {node.label: index for index, node in enumerate(graph.nodes) if node.kind == "op"}
     into_exp, into_sin = graph.nodes[number["ExpBackward0"]].inputs[0], graph.nodes[number["SinBackward0"]].inputs[0]
-    svg = graphs.graph_svg(graph).replace(
+    svg = graph_svg(graph).replace(
         f'data-from="n{into_sin}" data-to="n{number["SinBackward0"]}"', f'data-from="n{into_exp}" data-to="n{number["SinBackward0"]}"'
     )
     # Every node and every (label, label) edge is still there, but one AccumulateGrad now feeds both.
-    assert graphs.peer_differences(svg, graph) == ["the same nodes and edges, wired differently"]
+    assert peer_differences(svg, graph) == ["the same nodes and edges, wired differently"]
 
 
 @declare(checker_self_test_inputs)
-def test_a_none_slot_is_drawn_as_a_dashed_stub_that_torchviz_is_not_asked_about(graphs):
-    graph = graphs.detached_target()
-    svg = graphs.graph_svg(graph)
+def test_a_none_slot_is_drawn_as_a_dashed_stub_that_torchviz_is_not_asked_about():
+    graph = detached_target()
+    svg = graph_svg(graph)
     stubs = [node for node in ElementTree.fromstring(svg).iter(f"{SVG}g") if "agraph-cut" in node.get("class", "").split()]
     assert len(stubs) == len(graph.cuts) == 2
     assert all(next(stub.iter(f"{SVG}text")).text == "None" for stub in stubs)
-    assert svg.count('class="agraph-edge agraph-cut-edge"') == 2 and graphs.peer_differences(svg, graph) == []
+    assert svg.count('class="agraph-edge agraph-cut-edge"') == 2 and peer_differences(svg, graph) == []
 
 
 @declare(checker_self_test_inputs)
-def test_peer_check_notices_a_real_input_drawn_as_a_cut_stub(graphs):
-    graph = graphs.first_example()
+def test_peer_check_notices_a_real_input_drawn_as_a_cut_stub():
+    graph = first_example()
     leaf = next(number for number, node in enumerate(graph.nodes) if node.kind == "leaf")
-    svg = graphs.graph_svg(graph)
+    svg = graph_svg(graph)
     as_cut = re.sub(
         rf'<g class="agraph-node agraph-leaf" data-node="n{leaf}">(<rect[^>]*>)<text class="agraph-name"[^<]*>y</text><text[^<]*>[^<]*</text>',
         rf'<g class="agraph-node agraph-cut" data-node="n{leaf}">\1<text class="agraph-cut-label">None</text>',
         svg,
     )
     assert as_cut != svg
-    assert graphs.peer_differences(as_cut, graph) == [
+    assert peer_differences(as_cut, graph) == [
         "node only in torchviz's graph: leaf y (3, 3)",
         "edge only in torchviz's graph: leaf y (3, 3) -> op AccumulateGrad",
     ]
 
 
 @declare(checker_self_test_inputs)
-def test_refresh_redraws_a_stale_figure_and_then_the_page_passes(tmp_path, graphs):
+def test_refresh_redraws_a_stale_figure_and_then_the_page_passes(tmp_path):
     figure = tmp_path / "figure.svg"
     shutil.copy(SAMPLES / "figures" / "stale.svg", figure)
     page = tmp_path / "page.md"
@@ -151,5 +187,4 @@ def test_refresh_redraws_a_stale_figure_and_then_the_page_passes(tmp_path, graph
     assert any("is stale" in failure for failure in check_page(sybil, page))
     assert check_page(refreshing, page) == []
     assert check_page(sybil, page) == []
-    drawn = graphs.graph_svg(graphs.trace_graph(loss=(graphs.torch.ones(2, requires_grad=True) * 3).sum()))
-    assert figure.read_text(encoding="utf-8") == drawn
+    assert figure.read_text(encoding="utf-8") == graph_svg(trace_graph(loss=(torch.ones(2, requires_grad=True) * 3).sum()))
