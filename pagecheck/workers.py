@@ -9,6 +9,9 @@ Two things are added to xdist here:
   (xdist's own ``loadfile`` scheduling runs the crashed test again, which crashes again, until it
   runs out of workers), nor any work to a new worker that has not collected yet;
 - :func:`crash_report` words the failure with the worker's exit status or signal.
+
+It also hands the browser tests out one by one, and the modules that read every built page to one
+worker together.
 """
 
 from typing import Optional
@@ -18,6 +21,13 @@ from xdist.scheduler import LoadFileScheduling
 from .pageprocess import ending
 
 SPREAD = ("tests/browser/",)  # tests handed out one by one rather than a module at a time
+# The test modules that read every page of the built site go to one worker together: it parses the
+# pages once (tests/builtsite.py keeps them parsed), where two workers would each parse them all.
+SITE_READERS = tuple(
+    f"tests/{module}.py"
+    for module in ("test_links", "test_output_blocks", "test_notebook_site", "test_site", "test_weight", "test_licence", "test_edit_links")
+)
+READ_TOGETHER = "the modules that read every built page"
 
 
 class PageScheduling(LoadFileScheduling):
@@ -37,9 +47,12 @@ class PageScheduling(LoadFileScheduling):
 
     def _split_scope(self, nodeid: str) -> str:
         """A page's blocks stay together (and each test module's tests, which share its fixtures),
-        but each browser test goes out on its own: they only share the built site and a browser."""
+        and so do the modules that read every built page (:data:`SITE_READERS`); but each browser
+        test goes out on its own: they only share the built site and a browser."""
         if nodeid.startswith(SPREAD):
             return nodeid
+        if nodeid.startswith(SITE_READERS):
+            return READ_TOGETHER
         return super()._split_scope(nodeid)
 
     def _reschedule(self, node) -> None:

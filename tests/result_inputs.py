@@ -325,6 +325,12 @@ def checker_message_inputs(item: pytest.Item) -> list[Input]:
     return [*checker_self_test_inputs(item), ROOT / "tests" / "test_pagecheck.py"]
 
 
+def scheduling_inputs(item: pytest.Item) -> list[Input]:
+    """A check of how the tests go out to workers (pagecheck/workers.py): the checker, and every
+    test module of tests/, which it reads to find those that read every built page; the versions."""
+    return [*CHECKER, *sorted((ROOT / "tests").glob("test_*.py")), *VERSIONS]
+
+
 def kernel_self_test_inputs(item: pytest.Item) -> list[Input]:
     """The kernel check's own tests: their sample pages, the notebook maker and kernel driver, the versions."""
     return [ROOT / "tests" / "samples" / "notebook", *KERNELS, ROOT / "tests" / "docs.py", *VERSIONS]

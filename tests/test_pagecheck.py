@@ -19,8 +19,9 @@ from pageformat.errors import PageError
 from pagecheck.engine import check_page, make_sybil
 from pagecheck import refresh as refresh_module
 from pagecheck.engine import parse_page_end
+from pagecheck.workers import SITE_READERS, PageScheduling
 from resultcache.plugin import declare
-from tests.result_inputs import checker_self_test_inputs
+from tests.result_inputs import checker_self_test_inputs, scheduling_inputs
 
 pytestmark = declare(checker_self_test_inputs)
 
@@ -244,3 +245,28 @@ def test_stderr_is_shown_after_what_came_before_it_and_marked(tmp_path):
     )
     assert check(page, refresh=True) == []
     assert "```output\nout\n[stderr] err\nUserWarning: careful\nout again\n```" in page.read_text(encoding="utf-8")
+
+
+@declare(scheduling_inputs)
+def test_the_modules_that_read_every_built_page_go_to_one_worker_and_the_browser_tests_one_by_one():
+    scheduling = object.__new__(PageScheduling)  # _split_scope reads nothing of the scheduler's state
+    scopes = {
+        nodeid: scheduling._split_scope(nodeid)
+        for nodeid in (
+            "tests/test_links.py::test_every_internal_link_and_anchor_resolves",
+            "tests/test_weight.py::test_every_page_loads_within_the_budget",
+            "tests/browser/test_search.py::test_a[en]",
+            "tests/browser/test_search.py::test_a[zh]",
+            "docs/en/graph.md::line:12,column:1",
+            "docs/en/graph.md::line:30,column:1",
+        )
+    }
+    assert len(set(scopes.values())) == 4
+    assert scopes["tests/test_links.py::test_every_internal_link_and_anchor_resolves"] == scopes["tests/test_weight.py::test_every_page_loads_within_the_budget"]
+    assert scopes["docs/en/graph.md::line:12,column:1"] == scopes["docs/en/graph.md::line:30,column:1"] == "docs/en/graph.md"
+    readers = {
+        f"tests/{module.name}"
+        for module in Path(__file__).parent.glob("test_*.py")
+        if re.search(r"^from tests\.builtsite import .*\b(parsed|html_pages)\b", module.read_text(encoding="utf-8"), re.M)
+    }
+    assert readers == set(SITE_READERS)

@@ -151,6 +151,7 @@ KINDS = {
     "report self-test": result_inputs.report_self_test_inputs(Item(ROOT / "tests" / "test_messages.py")),
     "checker self-test": result_inputs.checker_self_test_inputs(Item(ROOT / "tests" / "test_figures.py")),
     "checker message": result_inputs.checker_message_inputs(Item(ROOT / "tests" / "test_messages.py")),
+    "scheduling": result_inputs.scheduling_inputs(Item(ROOT / "tests" / "test_pagecheck.py")),
     "written page": result_inputs.written_page_inputs(Item(ROOT / "tests" / "test_writing.py", page=Path("docs/zh/graph.md"))),
     "terms": result_inputs.terms_inputs(Item(ROOT / "tests" / "test_terms.py", language="en", notebook=Path("exercises/graph.ipynb"))),
     "twins": result_inputs.twin_inputs(Item(ROOT / "tests" / "test_parity.py", page=Path("graph.md"))),
