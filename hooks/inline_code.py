@@ -5,8 +5,8 @@ is read again by all the patterns after it unless its text is an ``AtomicString`
 backtick pattern makes code atomic, as code is literal. pymdownx.inlinehilite, which takes that
 pattern's place, puts the code's HTML in the HTML stash and leaves in the ``<code>`` element only
 the stash's placeholder, not atomic: each of the ~4100 inline code spans of a build was read again
-by the fifteen patterns after it, two fifths of all the pattern runs of a build, and no pattern
-matches a bare placeholder. Here the ``<code>`` element whose text is nothing but a placeholder
+by the fifteen patterns after it, two fifths of all the pattern runs of a build (~0.05 s CPU), and
+none of the site's patterns matches a bare placeholder. Here the ``<code>`` element whose text is nothing but a placeholder
 gets it as an ``AtomicString``, as the backtick pattern gives it; the HTML is unchanged
 (tests/test_inline_code.py converts every page both ways).
 
