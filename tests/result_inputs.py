@@ -271,6 +271,15 @@ def report_self_test_inputs(item: pytest.Item) -> list[Input]:
             ROOT / "pyproject.toml", *VERSIONS]
 
 
+def markdown_hook_inputs(item: pytest.Item) -> list[Input]:
+    """A conversion of one page (its ``path`` parameter) with and without a Markdown hook
+    (tests/test_inline_code.py): the page, the figures it inlines, the configuration's Markdown
+    settings, the hooks, the versions."""
+    page = item.callspec.params["path"]
+    figures = [ROOT / figure for figure in _FIGURE.findall(page.read_text(encoding="utf-8"))]
+    return [page, *figures, ROOT / "mkdocs.yml", ROOT / "hooks", ROOT / "tests" / "docs.py", *VERSIONS]
+
+
 LINT: list[Input] = [ROOT / "pagelint", ROOT / "pageformat", ROOT / "tests" / "docs.py", *VERSIONS]
 
 

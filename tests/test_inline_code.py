@@ -7,7 +7,9 @@ from mkdocs.utils.meta import get_data
 from pymdownx.inlinehilite import InlineHilitePattern
 
 from hooks.inline_code import with_atomic_code
+from resultcache.plugin import declare
 from tests.docs import DOCS, LANGUAGES, ROOT, pages, site_config
+from tests.result_inputs import markdown_hook_inputs
 
 PAGES = [DOCS / language / page for language in LANGUAGES for page in pages(language)]
 
@@ -27,6 +29,7 @@ def page_html(path) -> str:
     return site_markdown().convert(get_data(path.read_text(encoding="utf-8"))[0])
 
 
+@declare(markdown_hook_inputs)
 @pytest.mark.parametrize("path", PAGES, ids=lambda path: path.relative_to(DOCS).as_posix())
 def test_a_page_converts_as_without_the_hook(path, monkeypatch):
     monkeypatch.chdir(ROOT)  # pymdownx.snippets finds figures/ from here, as the build does

@@ -157,6 +157,7 @@ KINDS = {
     "twins": result_inputs.twin_inputs(Item(ROOT / "tests" / "test_parity.py", page=Path("graph.md"))),
     "twins in step": result_inputs.twin_sync_inputs(Item(ROOT / "tests" / "test_translation_sync.py", page=Path("graph.md"))),
     "workflow audit": result_inputs.workflow_audit_inputs(Item(ROOT / "tests" / "test_zizmor.py")),
+    "markdown hook": result_inputs.markdown_hook_inputs(Item(ROOT / "tests" / "test_inline_code.py", path=PAGE)),
     "docstring example": result_inputs.docstring_example_inputs(Item(ROOT / "snippets" / "training_loop.py")),
     "notebook rendering": result_inputs.notebook_rendering_inputs(
         Item(ROOT / "tests" / "test_notebook_cells.py", path=ROOT / "docs" / "en" / "exercises" / "graph.ipynb")
@@ -228,6 +229,10 @@ def test_a_section_check_is_keyed_on_its_pages_rows_of_the_lock_and_not_the_othe
     assert key(rows) == key(rows.replace("eeee", "0000")) == key("# a comment\n" + rows)
     assert key(rows) != key(rows.replace("cccc", "0000"))
     assert key(rows) != key(rows.replace("graph.md claim cccc dddd\n", ""))
+
+
+def test_a_conversion_with_a_markdown_hook_is_keyed_on_the_page_its_figures_the_settings_and_the_hooks():
+    assert {"docs/en/graph.md", "figures/graph-first-example.svg", "mkdocs.yml", "hooks", *VERSIONS} <= names(KINDS["markdown hook"])
 
 
 def test_a_workflow_audit_is_keyed_on_the_workflows_and_the_planted_one():
