@@ -12,9 +12,10 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from nbformat import v4
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository, home of pageformat
-from pageformat.notebook import notebook_file, page_notebook  # noqa: E402
+from pageformat.notebook import page_notebook  # noqa: E402
 
 
 def notebook_src_uri(page_src_uri: str) -> str:
@@ -28,7 +29,7 @@ def on_files(files, config):
     for page in files.documentation_pages():
         if page.src_uri.endswith(".md"):
             notebook = page_notebook(Path(page.abs_src_path), language=page.locale).notebook
-            file = File.generated(config, notebook_src_uri(page.src_uri), content=notebook_file(notebook))
+            file = File.generated(config, notebook_src_uri(page.src_uri), content=v4.writes(notebook))
             file.dest_uri = posixpath.join(posixpath.dirname(page.dest_uri), f"{page.name}.ipynb")
             files.append(file)
     return files

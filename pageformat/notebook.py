@@ -11,7 +11,6 @@ notebooks. The notebook is validated whole by tests/test_page_notebooks.py inste
 """
 
 import ast
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,8 +18,6 @@ from typing import Optional
 
 from mkdocs.utils.meta import get_data
 from nbformat import NotebookNode, from_dict, v4
-from nbformat.v4.nbjson import BytesEncoder
-from nbformat.v4.rwbase import split_lines, strip_transient
 from sybil import Document
 
 from .blocks import STDERR_MARK, Block, pair_blocks
@@ -70,18 +67,6 @@ def page_notebook(path: Path, language: str) -> PageNotebook:
     metadata = {"kernelspec": KERNEL, "language_info": {"name": "python"}}
     notebook = from_dict({"nbformat": v4.nbformat, "nbformat_minor": v4.nbformat_minor, "metadata": metadata, "cells": cells})
     return PageNotebook(notebook, blocks)
-
-
-def notebook_file(notebook: NotebookNode) -> str:
-    """The text of ``notebook``'s .ipynb file, as ``nbformat.v4.writes`` writes it; ``notebook`` is used up.
-
-    ``writes`` works on a deep copy, to leave the notebook it is given as it was, and the copy was
-    a third of its time. The site build writes each page's notebook once and keeps nothing of it,
-    so here its text is split into the file's lines in place, with ``writes``' own steps and
-    settings (tests/test_pageformat.py compares the two for every page).
-    """
-    notebook = strip_transient(split_lines(notebook))
-    return json.dumps(notebook, cls=BytesEncoder, indent=1, sort_keys=True, separators=(",", ": "), ensure_ascii=False)
 
 
 def page_outputs(block: Block) -> list[NotebookNode]:

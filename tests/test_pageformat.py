@@ -3,17 +3,12 @@ and the lesson code the page imports carried along."""
 
 from pathlib import Path
 
-import pytest
-from nbformat import v4
-
 from pageformat.blocks import Block
 from pageformat.inline_snippets import REPOSITORY, snippet_imports, without_statements
 from pageformat.jupyter_code import cell_code, without_echo
 from pageformat.jupyter_markdown import jupyter_markdown
-from pageformat.notebook import notebook_file, page_notebook, split_error
-from tests.docs import DOCS, LANGUAGES, pages
-
-PAGES = [f"{language}/{page.as_posix()}" for language in LANGUAGES for page in pages(language)]
+from pageformat.notebook import page_notebook, split_error
+from tests.docs import DOCS
 
 
 def test_site_markdown_becomes_markdown_jupyter_shows():
@@ -94,10 +89,3 @@ def test_a_cell_that_needs_a_gpu_prints_the_page_s_reason_without_one():
         'if not torch.cuda.is_available():\n    print("需要 CUDA GPU：没有时跳过")\nelse:\n'
         '    g = torch.zeros(3, device="cuda")\n\n    g.sum()'
     )
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_a_notebook_file_is_the_text_nbformat_writes(page):
-    path = DOCS / page
-    written = v4.writes(page_notebook(path, language=path.parent.name).notebook)
-    assert notebook_file(page_notebook(path, language=path.parent.name).notebook) == written
