@@ -21,8 +21,8 @@ from .site_structure import page_text, place, read_config
 
 
 @functools.lru_cache(maxsize=None)
-def _renderer_options(root: Path) -> tuple[list, dict]:
-    """The Markdown extensions of ``root/mkdocs.yml`` and their settings."""
+def markdown_settings(root: Path) -> tuple[list, dict]:
+    """The Markdown extensions of ``root/mkdocs.yml`` and their settings (shared: copy before changing them)."""
     extensions, settings = [], {}
     for entry in read_config(root).get("markdown_extensions", []):
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
@@ -40,7 +40,7 @@ def rendered(root: Path, path: Path) -> BeautifulSoup:
 
 def render(root: Path, text: str) -> BeautifulSoup:
     """The HTML MkDocs makes of the Markdown ``text``."""
-    extensions, settings = _renderer_options(root)
+    extensions, settings = markdown_settings(root)
     settings = {
         **settings,
         "pymdownx.snippets": {**settings.get("pymdownx.snippets", {}), "base_path": [str(root)]},

@@ -56,12 +56,16 @@ def _checker_snippets() -> tuple[Path, ...]:
     return snippet_modules("".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "pagecheck").glob("*.py"))))
 
 
+def inlined_figures(text: str) -> list[Path]:
+    """The figures a page's Markdown ``text`` inlines (``--8<-- "figures/NAME.svg"``)."""
+    return [ROOT / figure for figure in _FIGURE.findall(text)]
+
+
 @functools.cache
 def page_inputs(page: Path) -> tuple[Input, ...]:
     """A page's run: the page, the figures and snippets modules it uses, the checker, the versions."""
     text = page.read_text(encoding="utf-8")
-    figures = [ROOT / figure for figure in _FIGURE.findall(text)]
-    return (*figures, *snippet_modules(text), *_checker_snippets(), *CHECKER, *VERSIONS, devices())
+    return (*inlined_figures(text), *snippet_modules(text), *_checker_snippets(), *CHECKER, *VERSIONS, devices())
 
 
 def page_run_inputs(item: pytest.Item) -> tuple[Input, ...]:
@@ -274,10 +278,9 @@ def report_self_test_inputs(item: pytest.Item) -> list[Input]:
 def markdown_hook_inputs(item: pytest.Item) -> list[Input]:
     """A conversion of one page (its ``path`` parameter) with and without a Markdown hook
     (tests/test_inline_code.py): the page, the figures it inlines, the configuration's Markdown
-    settings, the hooks, the versions."""
+    settings and how they are read (pagelint), the hooks, the versions."""
     page = item.callspec.params["path"]
-    figures = [ROOT / figure for figure in _FIGURE.findall(page.read_text(encoding="utf-8"))]
-    return [page, *figures, ROOT / "mkdocs.yml", ROOT / "hooks", ROOT / "tests" / "docs.py", *VERSIONS]
+    return [page, *inlined_figures(page.read_text(encoding="utf-8")), ROOT / "mkdocs.yml", ROOT / "pagelint", ROOT / "hooks", ROOT / "tests" / "docs.py", *VERSIONS]
 
 
 LINT: list[Input] = [ROOT / "pagelint", ROOT / "pageformat", ROOT / "tests" / "docs.py", *VERSIONS]

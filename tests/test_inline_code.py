@@ -7,8 +7,9 @@ from mkdocs.utils.meta import get_data
 from pymdownx.inlinehilite import InlineHilitePattern
 
 from hooks.inline_code import with_atomic_code
+from pagelint.links import markdown_settings
 from resultcache.plugin import declare
-from tests.docs import DOCS, LANGUAGES, ROOT, pages, site_config
+from tests.docs import DOCS, LANGUAGES, ROOT, pages
 from tests.result_inputs import markdown_hook_inputs
 
 PAGES = [DOCS / language / page for language in LANGUAGES for page in pages(language)]
@@ -16,11 +17,7 @@ PAGES = [DOCS / language / page for language in LANGUAGES for page in pages(lang
 
 def site_markdown() -> markdown.Markdown:
     """Python-Markdown with the extensions and settings of mkdocs.yml."""
-    extensions, settings = [], {}
-    for entry in site_config()["markdown_extensions"]:
-        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
-        extensions.append(name)
-        settings[name] = options or {}
+    extensions, settings = markdown_settings(ROOT)
     return markdown.Markdown(extensions=extensions, extension_configs=settings)
 
 

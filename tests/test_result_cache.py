@@ -232,7 +232,7 @@ def test_a_section_check_is_keyed_on_its_pages_rows_of_the_lock_and_not_the_othe
 
 
 def test_a_conversion_with_a_markdown_hook_is_keyed_on_the_page_its_figures_the_settings_and_the_hooks():
-    assert {"docs/en/graph.md", "figures/graph-first-example.svg", "mkdocs.yml", "hooks", *VERSIONS} <= names(KINDS["markdown hook"])
+    assert {"docs/en/graph.md", "figures/graph-first-example.svg", "mkdocs.yml", "pagelint", "hooks", *VERSIONS} <= names(KINDS["markdown hook"])
 
 
 def test_a_workflow_audit_is_keyed_on_the_workflows_and_the_planted_one():
