@@ -12,9 +12,9 @@
    Target: ratio <= 2.
 4. `make serve`: seconds from saving a page to the saved page being served (tests/serve_latency.py).
    Target: <= 1.5 s.
-5. The browser tests: CPU seconds (Chromium's processes included) of the page sweep (every
-   page's load checks and axe audit) and of the other browser tests, each run serially, the site
-   build they start with taken out. Printed for comparison; the suite's time is figure 1.
+5. Where the suite's CPU seconds go: those of the page sweep (every page's load checks and axe
+   audit), of the other browser tests and of every other test, each group run serially, the site
+   build it starts with taken out. Printed for comparison; the suite's time is figure 1.
 6. Lighthouse on the heaviest pages and the home page, mobile emulation, served gzip-compressed
    (tests/lighthouse.py), each page's median of three runs. Target: performance >= 95 and accessibility 100 on each.
 
@@ -23,20 +23,18 @@ seconds, unlike wall time, hardly change when other programs share the machine.
 """
 
 import argparse
-import ctypes
 import importlib.util
 import os
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 
 from tests import lighthouse, recheck, serve_latency
+from tests.process_cost import Cost, run_measured
 from tests.docs import LANGUAGES, ROOT, site_config, write_config
 
 RUNS = 3
@@ -67,20 +65,9 @@ class Figure:
         return f"{self.name:<36} {self.value:7.2f} {self.unit:<2} (target <= {self.target} {self.unit}){mark}{detail}"
 
 
-@dataclass(frozen=True)
-class Cost:
-    """What one run of a command cost."""
-
-    cpu: float
-    wall: float
-
-
 def run_cost(command: list[str], cwd: Path = ROOT) -> Cost:
-    """CPU seconds (user + sys, its children included) and wall seconds of one run of ``command``."""
-    before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
-    return Cost(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, wall)
+    """CPU seconds (user + sys, of every process it starts) and wall seconds of one run of ``command``."""
+    return run_measured(command, cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)[1]
 
 
 def median_of(costs: list[Cost]) -> Cost:
@@ -152,44 +139,22 @@ def serve_figure() -> Figure:
     return Figure("make serve: save to served page", statistics.median(save.latency for save in saves), 1.5, "s", detail)
 
 
-BROWSER_GROUPS = {
-    "page sweep (load, traffic, axe)": ["tests/browser/test_every_page.py", "tests/browser/test_accessibility.py"],
-    "other browser tests": ["tests/browser", "--ignore=tests/browser/test_every_page.py", "--ignore=tests/browser/test_accessibility.py"],
+GROUPS = {
+    "browser: page sweep (load, traffic, axe)": ["tests/browser/test_every_page.py", "tests/browser/test_accessibility.py"],
+    "browser: other tests": ["tests/browser", "--ignore=tests/browser/test_every_page.py", "--ignore=tests/browser/test_accessibility.py"],
+    "every test but the browser tests": ["--ignore=tests/browser"],
 }
-_PR_SET_CHILD_SUBREAPER = 36
 
 
-def tree_cost(command: list[str]) -> Cost:
-    """As :func:`run_cost`, counting every process ``command`` starts, those that leave it too.
-
-    Chromium's zygote and renderers are no children of the process that started Chromium, so
-    waiting for the command alone misses them: this process becomes their subreaper, and reaps them.
-    """
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(_PR_SET_CHILD_SUBREAPER, 1)
-    before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
-    try:
-        subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        while True:
-            try:
-                os.waitpid(-1, 0)
-            except ChildProcessError:
-                break
-    finally:
-        libc.prctl(_PR_SET_CHILD_SUBREAPER, 0)
-    wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
-    return Cost(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, wall)
-
-
-def browser_lines() -> list[str]:
-    """CPU seconds of each group of browser tests, run serially and all of them (no result reused),
-    less the site build each starts with."""
+def group_lines() -> list[str]:
+    """CPU seconds of each group of tests (:data:`GROUPS`), run serially and all of them (no result
+    reused), less the site build each starts with."""
     with tempfile.TemporaryDirectory() as scratch:
-        build = tree_cost([sys.executable, "-c", f"from pathlib import Path; from tests.site_build import build_sites; build_sites(Path({scratch!r}) / 'site', Path({scratch!r}) / 'offline' / 'autograd-guide')"])
+        build = run_cost([sys.executable, "-c", f"from pathlib import Path; from tests.site_build import build_sites; build_sites(Path({scratch!r}) / 'site', Path({scratch!r}) / 'offline' / 'autograd-guide')"])
     lines = []
-    for name, selection in BROWSER_GROUPS.items():
-        cost = tree_cost([sys.executable, "-m", "pytest", "-q", "--no-result-cache", *SERIAL, *selection])
-        lines.append(f"{'browser: ' + name:<36} {cost.cpu - build.cpu:7.2f} s CPU ({cost.cpu:.2f} s with the site build, {cost.wall:.2f} s wall)")
+    for name, selection in GROUPS.items():
+        cost = run_cost([sys.executable, "-m", "pytest", "-q", "--no-result-cache", *SERIAL, *selection])
+        lines.append(f"{name:<36} {cost.cpu - build.cpu:7.2f} s CPU ({cost.cpu:.2f} s with the site build, {cost.wall:.2f} s wall)")
     return lines
 
 
@@ -205,7 +170,7 @@ def lighthouse_lines() -> tuple[list[str], bool]:
 def main() -> None:
     """Measure, print each figure with its target, and exit non-zero when one misses it."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="leave out the slow figures: the whole test suite, the browser tests, Lighthouse")
+    parser.add_argument("--quick", action="store_true", help="leave out the slow figures: the whole test suite, its groups of tests, Lighthouse")
     quick = parser.parse_args().quick
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     measures = [pages_figure, build_figure, serve_figure] + ([] if quick else [suite_figures])
@@ -217,9 +182,9 @@ def main() -> None:
             print(figure.line(), flush=True)
     scores_met = True
     if quick:
-        print(f"{'make test fresh and re-check, browser tests, Lighthouse':<36} (left out: --quick)")
+        print(f"{'make test fresh and re-check, test groups, Lighthouse':<36} (left out: --quick)")
     else:
-        print("\n".join(browser_lines()), flush=True)
+        print("\n".join(group_lines()), flush=True)
         scores, scores_met = lighthouse_lines()
         print("\n".join(scores))
     sys.exit(0 if all(figure.met for figure in figures) and scores_met else 1)

@@ -16,16 +16,15 @@ Run on its own: ``python -m tests.recheck`` (it runs the whole suite twice).
 """
 
 import re
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from tests.docs import DOCS, ROOT
+from tests.process_cost import run_measured
 
 EDITED_PAGE = Path("en") / "detach.md"
 PLANTED = " The bench planted this sentence to measure a re-check."
@@ -72,23 +71,16 @@ def scratch_copy(target: Path) -> Path:
 
 def run_suite(repository: Path, *options: str) -> SuiteRun:
     """Run the whole suite in ``repository`` as `make test` does; its time, CPU and reuse."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", f"--durations={SLOWEST_SHOWN}", *options],
-        cwd=repository,
-        capture_output=True,
-        text=True,
+    result, cost = run_measured(
+        [sys.executable, "-m", "pytest", "-q", f"--durations={SLOWEST_SHOWN}", *options], repository, capture_output=True, text=True
     )
-    wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     summary = _SUMMARY.search(result.stdout.strip().splitlines()[-1] if result.stdout.strip() else "")
     if summary is None:
-        raise RuntimeError(f"no summary from pytest after {wall:.0f} s:\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}")
+        raise RuntimeError(f"no summary from pytest after {cost.wall:.0f} s:\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}")
     reuse = _REUSED.search(result.stdout)
     return SuiteRun(
         float(summary["seconds"]),
-        cpu,
+        cost.cpu,
         summary["summary"],
         int(reuse["reused"]) if reuse else 0,
         int(reuse["ran"]) if reuse else 0,
