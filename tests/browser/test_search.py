@@ -42,9 +42,10 @@ FIRST_RESULTS = """async queries => {
 
 def first_results(page, base_url: str, language: str, queries: list[str]) -> dict[str, list[str]]:
     """What Material's search lists first for each query on a page of ``language``: the page's
-    location, then its sections', best first. One page load; the queries go to Material's search
-    worker, the code behind the search box, without typing them."""
-    page.goto(base_url + PREFIX[language] + "errors/", wait_until="load")
+    location, then its sections', best first. One load of the language's home page, its lightest
+    (every page of a language searches the same index); the queries go to Material's search worker,
+    the code behind the search box, without typing them."""
+    page.goto(base_url + PREFIX[language], wait_until="load")
     return dict(zip(queries, page.evaluate(FIRST_RESULTS, queries)))
 
 
